@@ -1,0 +1,249 @@
+import type { QueryResult, ResultField, ResultPage, CellValue } from '../../../shared/db.ts';
+import { DbError, WorkbenchSqlState, toDbError } from './errors.ts';
+import { classifyStatement, firstKeyword, trimStatement } from './statement.ts';
+import { typeName } from './values.ts';
+import type { Connection, Driver, Engine, RawResult } from './driver.ts';
+
+export interface ReadOptions {
+  /** Statement timeout; 0 disables it. Defaults to the database's `statementTimeoutMs`. */
+  timeoutMs?: number;
+  /** Aborting cancels the running statement (server) or stops at the next page (embedded). */
+  signal?: AbortSignal;
+}
+
+export interface StreamOptions extends ReadOptions {
+  /** Rows per FETCH; the bound on rows held in memory at once. Default 1000. */
+  pageSize?: number;
+}
+
+/** A statement runner inside a transaction or a dedicated session. */
+export interface SqlRunner {
+  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Several trusted statements at once, no parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+/**
+ * The read side: everything users write or pick from the library runs here, inside a READ ONLY
+ * transaction. Code that only reads receives this type and cannot reach the write path.
+ */
+export interface ReadableDatabase {
+  readonly engine: Engine;
+  /** Where this database is, with any password removed. */
+  readonly label: string;
+  /** A whole (small) result. */
+  read(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<QueryResult>;
+  /** A large result, page by page through a cursor (DECLARE … FETCH). */
+  stream(sql: string, params?: readonly unknown[], options?: StreamOptions): AsyncGenerator<ResultPage, void, undefined>;
+}
+
+/** The write side: migrations, imports, pipelines and review decisions. */
+export interface Database extends ReadableDatabase {
+  /** One READ WRITE transaction; committed when `work` resolves, rolled back when it throws. */
+  write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** A dedicated connection with no transaction of its own (locks, several transactions). */
+  session<T>(work: (session: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  label: string;
+  /** Default statement timeout for reads, in ms. */
+  statementTimeoutMs?: number;
+}
+
+const cursorName = 'workbench_cursor';
+const declarePrefix = `DECLARE ${cursorName} NO SCROLL CURSOR FOR `;
+
+function toFields(raw: RawResult): ResultField[] {
+  return raw.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID, type: typeName(f.dataTypeID) }));
+}
+
+function toQueryResult(raw: RawResult, sql: string, startedAt: number): QueryResult {
+  return {
+    fields: toFields(raw),
+    rows: raw.rows as CellValue[][],
+    rowCount: raw.rows.length > 0 || raw.fields.length > 0 ? raw.rows.length : raw.affectedRows,
+    command: firstKeyword(sql).toUpperCase(),
+    elapsedMs: Math.round(performance.now() - startedAt),
+  };
+}
+
+function runner(connection: Connection): SqlRunner {
+  return {
+    async query(sql, params = []) {
+      const startedAt = performance.now();
+      try {
+        return toQueryResult(await connection.query(sql, params), sql, startedAt);
+      } catch (error) {
+        throw toDbError(error);
+      }
+    },
+    async exec(script) {
+      try {
+        await connection.exec(script);
+      } catch (error) {
+        throw toDbError(error);
+      }
+    },
+  };
+}
+
+function cancelledError(): DbError {
+  return new DbError({ sqlstate: WorkbenchSqlState.cancelled, message: 'canceling statement due to user request' });
+}
+
+function assertReadable(sql: string): 'cursor' | 'direct' {
+  const kind = classifyStatement(sql);
+  if (kind === 'query') return 'cursor';
+  if (kind === 'explain' || kind === 'show') return 'direct';
+  throw new DbError({
+    sqlstate: WorkbenchSqlState.notAllowed,
+    message:
+      'only SELECT, WITH, VALUES, TABLE, EXPLAIN and SHOW run here: this is a read-only path ' +
+      '(writes go through migrations, imports, pipelines and reviews)',
+    position: 1,
+  });
+}
+
+/** The engine-agnostic database layer over a driver. */
+export class PgDatabase implements Database {
+  readonly engine: Engine;
+  readonly label: string;
+  private readonly statementTimeoutMs: number;
+
+  constructor(
+    private readonly driver: Driver,
+    options: DatabaseOptions,
+  ) {
+    this.engine = driver.engine;
+    this.label = options.label;
+    this.statementTimeoutMs = options.statementTimeoutMs ?? 60_000;
+  }
+
+  async read(sql: string, params: readonly unknown[] = [], options: ReadOptions = {}): Promise<QueryResult> {
+    const startedAt = performance.now();
+    const fields: ResultField[] = [];
+    const rows: CellValue[][] = [];
+    for await (const page of this.stream(sql, params, { ...options, pageSize: 10_000 })) {
+      if (fields.length === 0) fields.push(...page.fields);
+      for (const row of page.rows) rows.push(row);
+    }
+    return { fields, rows, rowCount: rows.length, command: firstKeyword(sql).toUpperCase(), elapsedMs: Math.round(performance.now() - startedAt) };
+  }
+
+  async *stream(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: StreamOptions = {},
+  ): AsyncGenerator<ResultPage, void, undefined> {
+    const mode = assertReadable(sql);
+    const pageSize = options.pageSize ?? 1000;
+    if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+    const { signal } = options;
+    if (signal?.aborted) throw cancelledError();
+    const lease = await this.driver.acquire();
+    const { connection } = lease;
+    let inTransaction = false;
+    let usable = true;
+    const onAbort = (): void => {
+      void this.driver.cancel(connection).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort);
+    try {
+      await connection.query('BEGIN TRANSACTION READ ONLY', []);
+      inTransaction = true;
+      const timeoutMs = options.timeoutMs ?? this.statementTimeoutMs;
+      await connection.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(timeoutMs))}`, []);
+      const body = trimStatement(sql);
+      if (mode === 'direct') {
+        const raw = await connection.query(body, params).catch((e: unknown) => {
+          throw toDbError(e);
+        });
+        yield { fields: toFields(raw), rows: raw.rows as CellValue[][], offset: 0, done: true };
+      } else {
+        await connection.query(declarePrefix + body, params).catch((e: unknown) => {
+          throw toDbError(e, declarePrefix.length);
+        });
+        let offset = 0;
+        for (;;) {
+          if (signal?.aborted) throw cancelledError();
+          const raw = await connection.query(`FETCH FORWARD ${pageSize} FROM ${cursorName}`, []).catch((e: unknown) => {
+            throw toDbError(e);
+          });
+          const done = raw.rows.length < pageSize;
+          yield { fields: toFields(raw), rows: raw.rows as CellValue[][], offset, done };
+          offset += raw.rows.length;
+          if (done) break;
+        }
+      }
+      await connection.query('COMMIT', []);
+      inTransaction = false;
+    } catch (error) {
+      const dbError = toDbError(error);
+      // The server reports a cancel as 57014 too; say it was the user's, not a timeout.
+      if (signal?.aborted && dbError.sqlstate === WorkbenchSqlState.cancelled) throw cancelledError();
+      throw dbError;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      // Also reached when the consumer stops early (break/return) with the transaction still open.
+      if (inTransaction) usable = await this.tryRollback(connection);
+      if (usable) usable = await this.resetSession(connection);
+      lease.release(!usable);
+    }
+  }
+
+  async write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const lease = await this.driver.acquire();
+    const { connection } = lease;
+    let broken = false;
+    try {
+      await connection.query('BEGIN TRANSACTION READ WRITE', []);
+      const value = await work(runner(connection));
+      await connection.query('COMMIT', []);
+      return value;
+    } catch (error) {
+      broken = !(await this.tryRollback(connection));
+      throw toDbError(error);
+    } finally {
+      lease.release(broken);
+    }
+  }
+
+  async session<T>(work: (session: SqlRunner) => Promise<T>): Promise<T> {
+    const lease = await this.driver.acquire();
+    let broken = false;
+    try {
+      return await work(runner(lease.connection));
+    } catch (error) {
+      broken = !(await this.tryRollback(lease.connection));
+      throw error;
+    } finally {
+      lease.release(broken);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** Rolls back whatever is open; false when the connection is no longer usable. */
+  private async tryRollback(connection: Connection): Promise<boolean> {
+    try {
+      await connection.query('ROLLBACK', []);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Resets session settings a read may have changed (set_config(…, false) outlives its transaction). */
+  private async resetSession(connection: Connection): Promise<boolean> {
+    try {
+      await connection.query('RESET ALL', []);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

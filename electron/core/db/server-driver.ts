@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { parserFor } from './values.ts';
+import type { Connection, Driver, Lease, RawResult } from './driver.ts';
+
+const types = { getTypeParser: (oid: number) => parserFor(oid) };
+
+class ServerConnection implements Connection {
+  constructor(
+    readonly client: pg.PoolClient,
+    readonly backendPid: number,
+  ) {}
+
+  async query(sql: string, params: readonly unknown[]): Promise<RawResult> {
+    // queryMode 'extended' forces the extended protocol even without parameters: it accepts exactly
+    // one statement, so "commit; drop table job" can never ride along with a read.
+    const result = await this.client.query({
+      text: sql,
+      values: params as unknown[],
+      rowMode: 'array',
+      queryMode: 'extended',
+    } as pg.QueryArrayConfig);
+    return {
+      fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
+      rows: result.rows,
+      affectedRows: result.rowCount ?? 0,
+    };
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.client.query(script);
+  }
+}
+
+export interface ServerDriverOptions {
+  connectionString: string;
+  maxConnections?: number;
+  connectTimeoutMs?: number;
+}
+
+/** PostgreSQL 14+ over a `pg` pool. */
+export class ServerDriver implements Driver {
+  readonly engine = 'server' as const;
+  readonly enforcesStatementTimeout = true;
+  private readonly pool: pg.Pool;
+  private readonly pids = new WeakMap<pg.PoolClient, number>();
+
+  constructor(private readonly options: ServerDriverOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 6,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'workbench',
+      types,
+    });
+    // An idle client that loses its server must not crash the process; the next acquire reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async acquire(): Promise<Lease> {
+    const client = await this.pool.connect();
+    let pid = this.pids.get(client);
+    if (pid === undefined) {
+      try {
+        const r = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+        pid = Number(r.rows[0]?.pid);
+        this.pids.set(client, pid);
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+    }
+    const connection = new ServerConnection(client, pid);
+    return { connection, release: (broken) => client.release(broken ? true : undefined) };
+  }
+
+  async cancel(connection: Connection): Promise<boolean> {
+    if (!(connection instanceof ServerConnection)) return false;
+    // A fresh connection, not the pool: a cancel must get through even when every pooled one is busy.
+    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: 'workbench-cancel' });
+    await client.connect();
+    try {
+      const r = await client.query<{ ok: boolean }>('select pg_cancel_backend($1) as ok', [connection.backendPid]);
+      return r.rows[0]?.ok === true;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
