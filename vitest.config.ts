@@ -8,5 +8,8 @@ export default defineConfig({
     // The embedded engine is a 2-core-hungry WASM build; a few forks keep the suite fast without thrashing.
     pool: 'forks',
     maxWorkers: 2,
+    // The JSON report lets .ci/run prove the server-engine suites ran.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });
