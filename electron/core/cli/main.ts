@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
 import { sqlCommand } from './commands/sql.ts';
 import { processIo } from './context.ts';
 import { reportError } from './errors.ts';
@@ -15,6 +16,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .showHelpAfterError('(run with --help for usage)');
   program.addCommand(migrateCommand(io));
   program.addCommand(sqlCommand(io, (sql) => (statement = sql)));
+  program.addCommand(serveCommand(io));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -9,6 +9,6 @@ export type { AppliedMigration, MigrateResult, MigrationStatus, MigrateOptions }
 /** The project's migrations/ folder. */
 export const migrationsDirectory = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
-export function projectMigrations() {
-  return loadMigrationFiles(migrationsDirectory);
+export function projectMigrations(directory: string = migrationsDirectory) {
+  return loadMigrationFiles(directory);
 }

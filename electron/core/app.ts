@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { createDispatch } from '../../shared/contract/index.ts';
+import { openDatabase, workbenchHome } from './db/index.ts';
+import { loadLibrary, QueryCatalog } from './library/catalog.ts';
+import { migrate, projectMigrations } from './migrate/index.ts';
+import { createHandlers, mapCoreError } from './rpc/handlers.ts';
+import { WorkspaceStore } from './workspace/index.ts';
+import type { Dispatch } from '../../shared/contract/index.ts';
+import type { Database, DatabaseTarget } from './db/index.ts';
+import type { QueryRuns } from './query/runs.ts';
+import type { SecretCipher } from './workspace/index.ts';
+
+export interface Core {
+  db: Database;
+  dispatch: Dispatch;
+  runs: QueryRuns;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  target: DatabaseTarget;
+  env?: NodeJS.ProcessEnv;
+  /** The desktop app passes Electron's safeStorage; the CLI has none. */
+  cipher?: SecretCipher;
+  /** Where the query library lives (the packaged app passes its resources folder). */
+  libraryDir?: string;
+  migrationsDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Wires the core once, at start-up, for every host (`workbench serve`, the Electron utility process):
+ * opens and migrates the database, loads the library, opens the workspace store, and builds the
+ * contract's dispatch over the handlers.
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const env = options.env ?? process.env;
+  const db = await openDatabase(options.target);
+  try {
+    const migrations = projectMigrations(options.migrationsDir);
+    const applied = await migrate(db, migrations, { onApplied: (m) => options.onProgress?.(`applied ${m.name}`) });
+    if (applied.applied.length > 0) options.onProgress?.(`database migrated (${applied.applied.length} migrations)`);
+    const catalog = new QueryCatalog(loadLibrary(options.libraryDir));
+    const store = new WorkspaceStore({ file: join(workbenchHome(env), 'workspace.sqlite'), ...(options.cipher ? { cipher: options.cipher } : {}) });
+    const handlers = createHandlers({
+      db,
+      catalog,
+      migrations,
+      recordRun: (run) =>
+        store.addHistory({
+          database: db.label,
+          sql: run.sql,
+          params: run.params,
+          querySlug: run.slug ?? null,
+          status: run.status,
+          rowCount: run.rowCount ?? null,
+          durationMs: run.durationMs,
+          error: run.error ?? null,
+          startedAt: new Date(Date.now() - run.durationMs).toISOString(),
+        }),
+    });
+    return {
+      db,
+      dispatch: createDispatch(handlers, mapCoreError),
+      runs: handlers.runs,
+      async close() {
+        handlers.runs.cancelAll();
+        store.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

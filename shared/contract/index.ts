@@ -1,0 +1,6 @@
+export * from './methods.ts';
+export * from './result.ts';
+export * from './schemas.ts';
+export { createDispatch } from './dispatch.ts';
+export type { Dispatch, ErrorMapper } from './dispatch.ts';
+export * from './bridge.ts';

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { LibraryQuery, LibraryQuerySummary, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
+
+/**
+ * The one typed API between the renderer and the core, grouped by domain ('domain/verb').
+ * Each method has a zod schema for its arguments and its result; `Handlers` makes a method without a
+ * handler a compile error, and the transports (Electron IPC, HTTP + WebSocket) validate every call.
+ *
+ * @example
+ *   const r = await client.call('query/run', { runId: 'r1abcdefg', sql: 'select 1' });
+ *   if (r.ok) console.log(r.value.rowCount);
+ */
+export const methods = {
+  /** Which database the core is connected to. */
+  'db/info': {
+    args: z.object({}).strict(),
+    result: z.object({
+      engine: z.enum(['embedded', 'server']),
+      label: z.string(),
+      serverVersion: z.string(),
+      migrations: z.object({ applied: z.number().int(), pending: z.number().int() }),
+    }),
+  },
+  /**
+   * Runs one read-only statement. Pages arrive as 'query/page' events while it runs; the call
+   * resolves when the last page was sent, when `maxRows` was reached, or rejects when cancelled.
+   */
+  'query/run': {
+    args: z
+      .object({
+        runId: RunId,
+        sql: z.string().min(1, 'sql: empty statement').max(1_000_000, 'sql: longer than 1,000,000 characters'),
+        params: z.array(ParamValue).max(100).default([]),
+        pageSize: z.number().int().min(1).max(10_000).default(500),
+        maxRows: z.number().int().min(1).max(1_000_000).default(100_000),
+        timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+        /** The library query this SQL came from, for history. */
+        slug: z.string().max(200).optional(),
+      })
+      .strict(),
+    result: z.object({
+      runId: RunId,
+      fields: z.array(ResultField),
+      rowCount: z.number().int(),
+      elapsedMs: z.number(),
+      /** True when maxRows stopped the run before the end of the result. */
+      truncated: z.boolean(),
+    }),
+  },
+  /** Cancels a run: the server stops the statement; the embedded engine stops at the next page. */
+  'query/cancel': {
+    args: z.object({ runId: RunId }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  },
+  /** The saved queries under sql/, by category. */
+  'library/list': {
+    args: z.object({}).strict(),
+    result: z.object({ queries: z.array(LibraryQuerySummary) }),
+  },
+  'library/get': {
+    args: z.object({ slug: z.string().min(1).max(200) }).strict(),
+    result: LibraryQuery,
+  },
+} as const;
+
+/** Events the core pushes to the renderer while work runs. */
+export const events = {
+  'query/page': QueryPage,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+export type ParsedArgs<M extends MethodName> = z.output<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/** What a handler knows about its caller. */
+export interface CallContext {
+  /** Sends an event to the caller that made this call. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** One handler per method; a missing one does not compile. */
+export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>, context: CallContext) => Promise<MethodResult<M>> };
+
