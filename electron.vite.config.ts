@@ -8,12 +8,15 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'core-process': resolve(__dirname, 'electron/main/core-process.ts') },
+      },
     },
   },
   preload: {
     build: {
-      externalizeDeps: true,
+      // A sandboxed preload cannot require packages: bundle everything it uses.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },

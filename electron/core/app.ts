@@ -41,7 +41,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const applied = await migrate(db, migrations, { onApplied: (m) => options.onProgress?.(`applied ${m.name}`) });
     if (applied.applied.length > 0) options.onProgress?.(`database migrated (${applied.applied.length} migrations)`);
     const catalog = new QueryCatalog(loadLibrary(options.libraryDir));
-    const store = new WorkspaceStore({ file: join(workbenchHome(env), 'workspace.sqlite'), ...(options.cipher ? { cipher: options.cipher } : {}) });
+    const store = new WorkspaceStore({
+      file: join(workbenchHome(env), 'workspace.sqlite'),
+      ...(options.cipher ? { cipher: options.cipher } : {}),
+      ...(env.WORKBENCH_SQLITE_BINDING ? { nativeBinding: env.WORKBENCH_SQLITE_BINDING } : {}),
+    });
     const handlers = createHandlers({
       db,
       catalog,

@@ -1,64 +1,68 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, webContents } from 'electron';
+import { nodeFlags } from '../../bin/node-flags.mjs';
+import { CoreHost } from './core-host.ts';
+import { registerContract, trustedSender } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { hardenSession, lockDownContents, secureWebPreferences } from './security.ts';
 
 /**
- * The main process stays thin: one window, hardened per Electron's security checklist. The core
- * (database, pipelines) lives in electron/core and is wired in by later work, outside this thread.
+ * The main process stays thin: the window, the menu, and the wiring between the renderer's contract
+ * calls and the core, which runs in a utility process (core-process.ts).
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-function createWindow(): void {
+function startCoreHost(): CoreHost {
+  const appRoot = app.getAppPath();
+  return new CoreHost({
+    modulePath: join(__dirname, 'core-process.js'),
+    env: {
+      ...process.env,
+      WORKBENCH_LIBRARY_DIR: join(appRoot, 'sql', 'queries'),
+      WORKBENCH_MIGRATIONS_DIR: join(appRoot, 'migrations'),
+      // Set by `npm start` after it built better-sqlite3 for Electron's ABI (scripts/start.mjs).
+      ...(process.env.WORKBENCH_SQLITE_BINDING ? { WORKBENCH_SQLITE_BINDING: process.env.WORKBENCH_SQLITE_BINDING } : {}),
+    },
+    execArgv: nodeFlags,
+    findContents: (id) => webContents.fromId(id),
+    onProgress: (message) => console.log(`[core] ${message}`),
+    onFatal: (message) => {
+      dialog.showErrorBox('The workbench could not start its database', message);
+      app.quit();
+    },
+  });
+}
+
+function createWindow(core: CoreHost): void {
   const window = new BrowserWindow({
-    width: 1400,
+    width: 1440,
     height: 900,
     show: false,
     title: 'Data Analytics Workbench',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
   });
+  const contentsId = window.webContents.id;
   window.once('ready-to-show', () => window.show());
-  // No navigation away from the bundled app and no new windows, whatever a page asks for.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void window.loadFile(join(__dirname, '../renderer/index.html'));
+  window.on('closed', () => core.forgetSender(contentsId));
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererIndex);
 }
 
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 
 void app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  createWindow();
+  hardenSession(session.defaultSession);
+  installMenu(process.platform === 'darwin');
+  const core = startCoreHost();
+  registerContract(ipcMain, (method, args, sender) => core.call(method, args, sender), trustedSender(pathToFileURL(rendererIndex).href, devServerUrl));
+  createWindow(core);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(core);
   });
+  app.on('before-quit', () => core.shutdown());
 });
 
 app.on('window-all-closed', () => {

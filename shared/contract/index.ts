@@ -4,3 +4,4 @@ export * from './schemas.ts';
 export { createDispatch } from './dispatch.ts';
 export type { Dispatch, ErrorMapper } from './dispatch.ts';
 export * from './bridge.ts';
+export * from './names.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contractEventNames, contractMethodNames } from './names.ts';
 import { LibraryQuery, LibraryQuerySummary, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
 
 /**
@@ -78,6 +79,13 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
+
+// The preload's zod-free name lists must match the schemas exactly, in both directions.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodNamesMatch: Same<(typeof contractMethodNames)[number], MethodName> = true;
+const eventNamesMatch: Same<(typeof contractEventNames)[number], EventName> = true;
+void methodNamesMatch;
+void eventNamesMatch;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);

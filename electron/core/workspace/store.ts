@@ -37,6 +37,11 @@ export interface WorkspaceStoreOptions {
   cipher?: SecretCipher;
   /** History keeps this many newest entries. */
   historyLimit?: number;
+  /**
+   * A better-sqlite3 binary built for another ABI. The desktop app's core process runs on Electron's
+   * Node and loads an Electron build from here, while the CLI and tests load node_modules' Node build.
+   */
+  nativeBinding?: string;
 }
 
 interface ProfileRow {
@@ -58,7 +63,7 @@ export class WorkspaceStore {
 
   constructor(options: WorkspaceStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = new BetterSqlite3(options.file);
+    this.db = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
