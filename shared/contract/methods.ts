@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contractEventNames, contractMethodNames } from './names.ts';
+import type { contractEventNames, contractMethodNames } from './names.ts';
 import { LibraryQuery, LibraryQuerySummary, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
 
 /**
