@@ -119,6 +119,21 @@ describe.each(engines)('database layer on the $name engine', (engine) => {
     expect(r.rows).toEqual([[0]]);
   });
 
+  it('bulk-loads rows with COPY, keeping NULL apart from empty text and any character intact', async () => {
+    await db.write((tx) => tx.exec('create table staging_test (n int, label text)'));
+    const tricky = ['plain', '', 'comma, "quoted"', 'line\nbreak', 'tab\tand \\N', 'Zoë – 東京'];
+    const rows = [...tricky.map((label, i) => [String(i), label] as const), ['99', null] as const];
+    const loaded = await db.write((tx) => tx.copyRows('staging_test', ['n', 'label'], rows));
+    expect(loaded).toBe(rows.length);
+    const back = await db.read('select label from staging_test order by n');
+    expect(back.rows.map((r) => r[0])).toEqual([...tricky, null]);
+    const many = (function* () {
+      for (let i = 0; i < 50_000; i += 1) yield [String(i), `row ${i}`] as const;
+    })();
+    expect(await db.write((tx) => tx.copyRows('staging_test', ['n', 'label'], many))).toBe(50_000);
+    await expect(db.write((tx) => tx.copyRows('staging_test; drop table item', ['n'], []))).rejects.toThrow(/not an allowed SQL identifier/);
+  });
+
   it('runs EXPLAIN and SHOW without a cursor', async () => {
     const plan = await db.read('explain select * from item');
     expect(String(plan.rows[0]?.[0])).toContain('Seq Scan');

@@ -1,4 +1,5 @@
 import type { QueryResult, ResultField, ResultPage, CellValue } from '../../../shared/db.ts';
+import { copyTarget, csvCopyChunks, csvCopyOptions } from './copy.ts';
 import { DbError, WorkbenchSqlState, toDbError } from './errors.ts';
 import { classifyStatement, firstKeyword, trimStatement } from './statement.ts';
 import { typeName } from './values.ts';
@@ -21,6 +22,8 @@ export interface SqlRunner {
   query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
   /** Several trusted statements at once, no parameters (migrations). */
   exec(script: string): Promise<void>;
+  /** Bulk-loads rows into `table (columns)` with COPY; values are text or null. Returns rows loaded. */
+  copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly (string | null)[]> | Iterable<readonly (string | null)[]>): Promise<number>;
 }
 
 /**
@@ -82,6 +85,14 @@ function runner(connection: Connection): SqlRunner {
     async exec(script) {
       try {
         await connection.exec(script);
+      } catch (error) {
+        throw toDbError(error);
+      }
+    },
+    async copyRows(table, columns, rows) {
+      const target = copyTarget(table, columns);
+      try {
+        return await connection.copyFrom(target, csvCopyOptions, csvCopyChunks(rows));
       } catch (error) {
         throw toDbError(error);
       }

@@ -21,6 +21,11 @@ export interface Connection {
   query(sql: string, params: readonly unknown[]): Promise<RawResult>;
   /** A trusted script of several statements over the simple protocol (migrations only). */
   exec(script: string): Promise<void>;
+  /**
+   * Bulk-loads CSV text into a table with COPY. `copyOptions` is the statement's tail after
+   * `FROM STDIN`, built by copy.ts from checked identifiers. Returns the rows loaded.
+   */
+  copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number>;
 }
 
 export interface Lease {

@@ -30,6 +30,30 @@ class EmbeddedConnection implements Connection {
   async exec(script: string): Promise<void> {
     await this.db.exec(script);
   }
+
+  /**
+   * PGlite reads COPY input from a Blob in memory ('/dev/blob'), so the stream is loaded in batches
+   * of about 8 MB: memory stays bounded whatever the file size. Chunks must end on row boundaries.
+   */
+  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number> {
+    let total = 0;
+    let batch: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const r = await this.db.query(`COPY ${target} FROM '/dev/blob' ${copyOptions}`, [], { blob: new Blob(batch) });
+      total += r.affectedRows ?? 0;
+      batch = [];
+      size = 0;
+    };
+    for await (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= 8 * 1024 * 1024) await flush();
+    }
+    await flush();
+    return total;
+  }
 }
 
 export interface EmbeddedDriverOptions {

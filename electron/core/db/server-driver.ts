@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import { parserFor } from './values.ts';
 import type { Connection, Driver, Lease, RawResult } from './driver.ts';
 
@@ -28,6 +31,17 @@ class ServerConnection implements Connection {
 
   async exec(script: string): Promise<void> {
     await this.client.query(script);
+  }
+
+  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number> {
+    const stream = this.client.query(copyStreams.from(`COPY ${target} FROM STDIN ${copyOptions}`));
+    const done = finished(stream);
+    for await (const chunk of chunks) {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+    stream.end();
+    await done;
+    return Number(stream.rowCount ?? 0);
   }
 }
 
