@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { sampleCommand } from './commands/sample.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sqlCommand } from './commands/sql.ts';
 import { processIo } from './context.ts';
@@ -16,6 +18,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .showHelpAfterError('(run with --help for usage)');
   program.addCommand(migrateCommand(io));
   program.addCommand(sqlCommand(io, (sql) => (statement = sql)));
+  program.addCommand(sampleCommand(io));
+  program.addCommand(importCommand(io));
   program.addCommand(serveCommand(io));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {

@@ -1,0 +1,127 @@
+import { createReadStream } from 'node:fs';
+import { ImportFileError } from './errors.ts';
+
+export interface RawRecord {
+  /** 1-based record number in the file, the header being record 1. */
+  record: number;
+  cells: string[];
+}
+
+export type TextEncodingName = 'utf-8' | 'windows-1252';
+
+/** A record longer than this means a broken file (an unclosed quote swallowing the rest). */
+const maxRecordLength = 1_000_000;
+
+/** Picks the delimiter that splits the header line into the most fields (outside quotes). */
+export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
+  }
+  const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : ',';
+}
+
+/**
+ * An RFC 4180 state machine fed text in pieces: quoted fields with "" escapes and line breaks inside,
+ * CRLF, LF or CR line ends. A quote at the very end of a piece is resolved by the next piece.
+ */
+export class CsvTokenizer {
+  private field = '';
+  private cells: string[] = [];
+  private quoted = false;
+  /** Just saw a quote inside a quoted field: either its end or the first half of "". */
+  private quotePending = false;
+  private skipLF = false;
+  private length = 0;
+  private record = 1;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly label: string,
+  ) {}
+
+  *push(text: string): Generator<RawRecord> {
+    for (let i = 0; i < text.length; i += 1) {
+      const ch = text[i] as string;
+      if (this.skipLF) {
+        this.skipLF = false;
+        if (ch === '\n') continue;
+      }
+      if (++this.length > maxRecordLength) {
+        throw new ImportFileError(this.label, `record ${this.record} is longer than ${maxRecordLength} characters: an unclosed quote or a broken file`);
+      }
+      if (this.quotePending) {
+        this.quotePending = false;
+        if (ch === '"') {
+          this.field += '"';
+          continue;
+        }
+        this.quoted = false;
+      }
+      if (this.quoted) {
+        if (ch === '"') this.quotePending = true;
+        else this.field += ch;
+      } else if (ch === this.delimiter) {
+        this.cells.push(this.field);
+        this.field = '';
+      } else if (ch === '\n' || ch === '\r') {
+        this.skipLF = ch === '\r';
+        yield this.endRecord();
+      } else if (ch === '"' && this.field === '') {
+        this.quoted = true;
+      } else {
+        this.field += ch;
+      }
+    }
+  }
+
+  *end(): Generator<RawRecord> {
+    if (this.quotePending) {
+      this.quotePending = false;
+      this.quoted = false;
+    }
+    if (this.quoted) throw new ImportFileError(this.label, `record ${this.record}: a quoted field is never closed (the file may be truncated)`);
+    if (this.field !== '' || this.cells.length > 0) yield this.endRecord();
+  }
+
+  private endRecord(): RawRecord {
+    this.cells.push(this.field);
+    const out = { record: this.record, cells: this.cells };
+    this.field = '';
+    this.cells = [];
+    this.length = 0;
+    this.record += 1;
+    return out;
+  }
+}
+
+/**
+ * Streams the records of a CSV file in the encoding found while hashing it, with the delimiter of its
+ * first line; a UTF-8 byte-order mark is dropped.
+ */
+export async function* readCsvRecords(path: string, label: string, encoding: TextEncodingName, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
+  const decoder = new TextDecoder(encoding);
+  let tokenizer: CsvTokenizer | undefined;
+  let head = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    onBytes?.((chunk as Buffer).length);
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    if (!tokenizer) {
+      head += text;
+      const newline = head.search(/[\r\n]/);
+      if (newline === -1 && head.length < 65_536) continue;
+      tokenizer = new CsvTokenizer(detectDelimiter(newline === -1 ? head : head.slice(0, newline)), label);
+      yield* tokenizer.push(head);
+      head = '';
+    } else {
+      yield* tokenizer.push(text);
+    }
+  }
+  const tail = decoder.decode();
+  tokenizer ??= new CsvTokenizer(detectDelimiter(head), label);
+  yield* tokenizer.push(head + tail);
+  yield* tokenizer.end();
+}
