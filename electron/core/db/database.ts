@@ -157,8 +157,9 @@ export class PgDatabase implements Database {
     const { connection } = lease;
     let inTransaction = false;
     let usable = true;
+    let cancelling: Promise<unknown> | undefined;
     const onAbort = (): void => {
-      void this.driver.cancel(connection).catch(() => undefined);
+      cancelling = this.driver.cancel(connection).catch(() => undefined);
     };
     signal?.addEventListener('abort', onAbort);
     try {
@@ -197,6 +198,8 @@ export class PgDatabase implements Database {
       throw dbError;
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      // A cancel still in flight must land while this connection is ours, never on its next user's statement.
+      if (cancelling) await cancelling;
       // Also reached when the consumer stops early (break/return) with the transaction still open.
       if (inTransaction) usable = await this.tryRollback(connection);
       if (usable) usable = await this.resetSession(connection);
@@ -208,14 +211,16 @@ export class PgDatabase implements Database {
     const lease = await this.driver.acquire();
     const { connection } = lease;
     let broken = false;
+    const control = (sql: string) => connection.query(sql, []).catch((e: unknown) => Promise.reject(toDbError(e)));
     try {
-      await connection.query('BEGIN TRANSACTION READ WRITE', []);
+      await control('BEGIN TRANSACTION READ WRITE');
       const value = await work(runner(connection));
-      await connection.query('COMMIT', []);
+      await control('COMMIT');
       return value;
     } catch (error) {
       broken = !(await this.tryRollback(connection));
-      throw toDbError(error);
+      // Statements already throw DbError; anything else is the caller's own error and passes unchanged.
+      throw error;
     } finally {
       lease.release(broken);
     }

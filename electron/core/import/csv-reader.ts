@@ -12,13 +12,18 @@ export type TextEncodingName = 'utf-8' | 'windows-1252';
 /** A record longer than this means a broken file (an unclosed quote swallowing the rest). */
 const maxRecordLength = 1_000_000;
 
-/** Picks the delimiter that splits the header line into the most fields (outside quotes). */
-export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+/**
+ * Picks the delimiter that splits the first lines into the most fields (outside quotes). Several lines
+ * are counted, so a title line above the header cannot decide it.
+ */
+export function detectDelimiter(head: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (const ch of headerLine) {
+  let lines = 0;
+  for (const ch of head) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch] += 1;
+    else if (!quoted && ch === '\n' && ++lines >= 15) break;
   }
   const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1])[0];
   return best && best[1] > 0 ? best[0] : ',';
@@ -111,9 +116,8 @@ export async function* readCsvRecords(path: string, label: string, encoding: Tex
     const text = decoder.decode(chunk as Buffer, { stream: true });
     if (!tokenizer) {
       head += text;
-      const newline = head.search(/[\r\n]/);
-      if (newline === -1 && head.length < 65_536) continue;
-      tokenizer = new CsvTokenizer(detectDelimiter(newline === -1 ? head : head.slice(0, newline)), label);
+      if (head.length < 65_536) continue;
+      tokenizer = new CsvTokenizer(detectDelimiter(head), label);
       yield* tokenizer.push(head);
       head = '';
     } else {

@@ -67,7 +67,10 @@ export function findHeaderRow(rows: string[][], scanRows = 15): { index: number;
     if (row.every((c) => c.trim() === '')) continue;
     const detection = detectSource(row);
     if (detection.ok) return { index: i, detection };
-    firstFailure ??= detection;
+    // A near-miss header explains more than the title line above it.
+    if (!firstFailure || (!firstFailure.ok && !firstFailure.reason.startsWith('looks like') && detection.reason.startsWith('looks like'))) {
+      firstFailure = detection;
+    }
   }
   return { index: -1, detection: firstFailure ?? { ok: false, reason: 'the file has no header row (it is empty)' } };
 }

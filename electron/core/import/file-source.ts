@@ -71,6 +71,9 @@ export async function inspectFile(path: string): Promise<FileFacts> {
     }
   }
   const isZip = head !== undefined && head.length === 4 && head.equals(zipMagic);
+  if (head && head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    throw new ImportFileError(label, 'the file is UTF-16 text (Excel\'s "Unicode Text"); save it as "CSV UTF-8" and import that');
+  }
   const extension = extname(path).toLowerCase();
   if (extension === '.xlsx' && !isZip) throw new ImportFileError(label, 'not a readable .xlsx workbook: the file is not a zip archive (renamed, truncated or corrupt?)');
   if (extension === '.xls') throw new ImportFileError(label, 'the old binary .xls format is not supported: save the file as .xlsx or .csv');
@@ -90,9 +93,10 @@ async function openCsv(facts: FileFacts, onBytes?: (n: number) => void): Promise
   const headers = (head[index] ?? []).map((h) => h.trim());
   async function* rows(): AsyncGenerator<DataRow> {
     let row = 0;
+    // Blank lines are not rows, but they keep their place: row N is the Nth line under the header.
     const emit = (cells: string[]): DataRow | undefined => {
-      if (cells.every((c) => c.trim() === '')) return undefined;
       row += 1;
+      if (cells.every((c) => c.trim() === '')) return undefined;
       return { row, cells };
     };
     for (const cells of head.slice(index + 1)) {
@@ -151,12 +155,20 @@ async function openXlsx(facts: FileFacts): Promise<OpenedSource> {
   const [, main] = data[0] as [string, { detected: Detected; headers: string[]; headerRow: number }];
   const dataSheets = new Map(data.map(([sheet, d]) => [sheet, d]));
   async function* rows(): AsyncGenerator<DataRow> {
-    let row = 0;
+    // Row N is the Nth row under the header; a continuation sheet carries on the numbering.
+    let offset = 0;
+    let lastSheet = '';
+    let last = 0;
     for await (const r of readXlsxRows(facts.path, facts.label)) {
       const sheet = dataSheets.get(r.sheet);
       if (!sheet || r.row <= sheet.headerRow) continue;
+      if (r.sheet !== lastSheet) {
+        offset = last;
+        lastSheet = r.sheet;
+      }
+      const row = offset + r.row - sheet.headerRow;
+      last = row;
       if (r.cells.every((c) => c.trim() === '')) continue;
-      row += 1;
       // Map this sheet's columns onto the first sheet's header order.
       const cells = main.headers.map((h) => r.cells[sheet.headers.indexOf(h)] ?? '');
       const problems = main.headers.map((h) => r.problems[sheet.headers.indexOf(h)]);

@@ -1,10 +1,13 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { basename, join, resolve } from 'node:path';
 import { csvCopyLine } from '../db/copy.ts';
 import { ImportFileError } from './errors.ts';
 import { inspectFile, openSource } from './file-source.ts';
 import { loadFile } from './load.ts';
 import type { Database } from '../db/index.ts';
+import type { LoadPhase } from './load.ts';
 import type { SourceKind } from './sources.ts';
 
 export interface ImportProgress {
@@ -40,6 +43,8 @@ export interface ImportOptions {
   /** Where rejects CSVs go. */
   rejectsDir: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Time spent in each phase of a file's load (benchmarks). */
+  onPhase?: (file: string, phase: LoadPhase, ms: number) => void;
 }
 
 const importable = /\.(csv|txt|tsv|xlsx|xls)$/i;
@@ -70,12 +75,22 @@ export function expandPaths(paths: string[]): string[] {
   return files;
 }
 
-function writeRejects(dir: string, batchId: number, file: string, rejects: { row: number; column: string | null; reason: string; raw: Record<string, string> }[]): string {
+/** Writes the batch's rejects, as recorded in import_reject, to a CSV beside the other rejects. */
+async function writeRejects(db: Database, dir: string, batchId: number, file: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${batchId}-${basename(file)}.rejects.csv`);
-  const lines = [csvCopyLine(['file', 'row', 'column', 'reason', 'raw'])];
-  for (const r of rejects) lines.push(csvCopyLine([basename(file), String(r.row), r.column, r.reason, JSON.stringify(r.raw)]));
-  writeFileSync(path, lines.join(''));
+  const out = createWriteStream(path);
+  out.write(csvCopyLine(['file', 'row', 'column', 'reason', 'raw']));
+  for await (const page of db.stream(
+    'select row_number, column_name, reason, raw_row::text from import_reject where import_batch_id = $1 order by row_number',
+    [batchId],
+  )) {
+    for (const [row, column, reason, raw] of page.rows) {
+      if (!out.write(csvCopyLine([basename(file), String(row), column === null ? null : String(column), String(reason), String(raw)]))) await once(out, 'drain');
+    }
+  }
+  out.end();
+  await finished(out);
   return path;
 }
 
@@ -114,6 +129,7 @@ export async function importFiles(db: Database, files: string[], options: Import
         const source = await openSource(facts, (n) => (bytesRead += n));
         return loadFile(tx, facts, source, {
           onRows: (n) => options.onProgress?.({ file: label, rows: n, ...(facts.format === 'csv' ? { bytesRead, bytesTotal: facts.bytes } : {}) }),
+          onPhase: (phase, ms) => options.onPhase?.(label, phase, ms),
         });
       });
       results.push({
@@ -122,7 +138,7 @@ export async function importFiles(db: Database, files: string[], options: Import
         rows: counts.rows,
         imported: counts.imported,
         rejected: counts.rejected,
-        rejects: counts.rejected > 0 ? writeRejects(options.rejectsDir, counts.batchId, file, counts.rejects) : null,
+        rejects: counts.rejected > 0 ? await writeRejects(db, options.rejectsDir, counts.batchId, file) : null,
         inserted: counts.inserted,
         updated: counts.updated,
         unchanged: counts.unchanged,

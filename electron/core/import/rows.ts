@@ -1,6 +1,4 @@
-import { maxFieldLength, ValueError } from './fields.ts';
 import type { Detected } from './detect.ts';
-import type { ParsedRow } from './sources.ts';
 
 export interface Reject {
   /** Data row number: 1 is the first row under the header. */
@@ -10,53 +8,34 @@ export interface Reject {
   raw: Record<string, string>;
 }
 
-export type RowOutcome = { ok: true; row: ParsedRow; key: string } | { ok: false; reject: Omit<Reject, 'row' | 'raw'> };
-
 /**
- * Reads one data row: every mapped column parsed, blanks as null, the raw text kept. A row is
- * rejected for a wrong field count, a missing required value, a value that does not parse, a field
- * over the length limit, or a spreadsheet cell that holds no value (error, uncomputed formula).
+ * The structural checks that must happen before a row can be staged: its field count (a CSV row with
+ * more or fewer fields than the header cannot be mapped safely) and spreadsheet cells that hold no
+ * value (an error, or a formula never computed). Values are checked later, in SQL.
  */
-export function parseRow(detected: Detected, headers: string[], cells: string[], problems?: (string | undefined)[]): RowOutcome {
+export function structuralProblem(detected: Detected, headers: string[], cells: string[], problems?: (string | undefined)[]): Omit<Reject, 'row' | 'raw'> | undefined {
   if (!problems && cells.length !== headers.length) {
-    return { ok: false, reject: { column: null, reason: `expected ${headers.length} fields, found ${cells.length}${cells.length < headers.length ? ' (a truncated row?)' : ''}` } };
+    return { column: null, reason: `expected ${headers.length} fields, found ${cells.length}${cells.length < headers.length ? ' (a truncated row?)' : ''}` };
   }
-  const row: ParsedRow = {};
-  for (const [field, spec] of Object.entries(detected.spec.fields)) {
-    const index = detected.columns.get(field);
-    const header = index === undefined ? (spec.headers[0] ?? field) : (headers[index] ?? field);
-    if (index === undefined) {
-      row[field] = { raw: null, value: null };
-      continue;
-    }
+  for (const index of detected.columns.values()) {
     const problem = problems?.[index];
-    if (problem) return { ok: false, reject: { column: header, reason: problem } };
-    const raw = cells[index] ?? '';
-    if (raw.length > maxFieldLength) {
-      return { ok: false, reject: { column: header, reason: `value is ${raw.length} characters long; the limit is ${maxFieldLength}` } };
-    }
-    if (raw.trim() === '') {
-      if (spec.required) return { ok: false, reject: { column: header, reason: 'required value is blank' } };
-      row[field] = { raw: raw === '' ? null : raw, value: null };
-      continue;
-    }
-    try {
-      row[field] = { raw, value: spec.parse(raw) };
-    } catch (error) {
-      if (!(error instanceof ValueError)) throw error;
-      if (spec.lenient) row[field] = { raw, value: null };
-      else return { ok: false, reject: { column: header, reason: error.message } };
-    }
+    if (problem) return { column: headers[index] ?? null, reason: problem };
+    if (cells[index]?.includes('\0')) return { column: headers[index] ?? null, reason: 'contains a NUL character (0x00), which cannot be stored' };
   }
-  return { ok: true, row, key: detected.spec.naturalKey(row) };
+  return undefined;
+}
+
+/** A cell as kept in import_reject.raw_row: at most 2000 characters, NUL shown as U+2400 (jsonb cannot hold NUL). */
+function keepable(cell: string | undefined): string {
+  return (cell ?? '').slice(0, 2000).replace(/\0/g, '\u2400');
 }
 
 /** The raw cells keyed by header, for the rejects file and import_reject.raw_row. */
 export function rawRecord(headers: string[], cells: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((h, i) => {
-    out[h || `column ${i + 1}`] = (cells[i] ?? '').slice(0, 2000);
+    out[h || `column ${i + 1}`] = keepable(cells[i]);
   });
-  for (let i = headers.length; i < cells.length; i += 1) out[`column ${i + 1}`] = (cells[i] ?? '').slice(0, 2000);
+  for (let i = headers.length; i < cells.length; i += 1) out[`column ${i + 1}`] = keepable(cells[i]);
   return out;
 }

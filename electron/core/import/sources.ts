@@ -1,19 +1,19 @@
-import { createHash } from 'node:crypto';
 import { f } from './fields.ts';
-import { splitPersonName } from './values.ts';
+import { literal } from './sql-fields.ts';
 import type { FieldSpec } from './fields.ts';
 
 export type SourceKind = 'lead_status' | 'bad_lead' | 'lost_lead' | 'booked_opportunity' | 'job' | 'user_performance' | 'sales_performance';
 
-/** One parsed row: per field, the raw text as written and the parsed value (null when blank or lenient-invalid). */
-export type ParsedRow = Record<string, { raw: string | null; value: string | null }>;
-
 export type SqlType = 'text' | 'date' | 'timestamp' | 'numeric' | 'integer' | 'smallint';
 
+/**
+ * A model column and the SQL that fills it from the checked staging row `c`, where `c.v_<field>` is a
+ * field's typed value and `c.c_<field>` its raw text exactly as the export wrote it.
+ */
 export interface ColumnSpec {
   column: string;
   type: SqlType;
-  value: (row: ParsedRow) => string | null;
+  sql: string;
 }
 
 /**
@@ -25,18 +25,27 @@ export interface SourceSpec {
   table: string;
   signature: readonly string[];
   fields: Record<string, FieldSpec>;
-  /** The natural key: the same key in a newer export updates the row instead of adding one. */
-  naturalKey: (row: ParsedRow) => string;
+  /** SQL over `c` giving the natural key: the same key in a newer export updates the row. */
+  naturalKey: string;
   naturalKeyDoc: string;
   columns: ColumnSpec[];
+  /** Checks across fields, run after each field's own: the field blamed and SQL giving a reason or NULL. */
+  rowChecks?: { field: string; problem: (headerOf: (field: string) => string) => string }[];
 }
 
-const v = (key: string) => (row: ParsedRow) => row[key]?.value ?? null;
-const raw = (key: string) => (row: ParsedRow) => row[key]?.raw ?? null;
-const lower = (s: string | null) => (s ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-const digest = (...parts: (string | null)[]) => createHash('sha1').update(parts.map((p) => p ?? '').join('\u0001')).digest('hex').slice(0, 24);
-const first = (row: ParsedRow) => (row.customer_name?.value ? splitPersonName(row.customer_name.value).first : null);
-const last = (row: ParsedRow) => (row.customer_name?.value ? splitPersonName(row.customer_name.value).last : null);
+const v = (field: string) => `c.v_${field}`;
+const raw = (field: string) => `c.c_${field}`;
+/** Case and spacing folded, for keys built from names. */
+const folded = (sql: string) => `coalesce(lower(btrim(regexp_replace(${sql}, '\\s+', ' ', 'g'))), '')`;
+const hashed = (...parts: string[]) => `md5(concat_ws(chr(1), ${parts.join(', ')}))`;
+const firstName = `case when ${v('customer_name')} like '%,%' then nullif(btrim(split_part(${v('customer_name')}, ',', 2)), '') else split_part(${v('customer_name')}, ' ', 1) end`;
+const lastName = `case when ${v('customer_name')} like '%,%' then nullif(btrim(split_part(${v('customer_name')}, ',', 1)), '') else nullif(btrim(substr(${v('customer_name')}, length(split_part(${v('customer_name')}, ' ', 1)) + 1)), '') end`;
+/** A period must not end before it starts (the table's check constraint, as a row-level reject). */
+const periodOrder = (headerOf: (field: string) => string) =>
+  `case when ${v('period_end')} < ${v('period_start')} then format('%s (%s) is before %s (%s)', ${literal(headerOf('period_end'))}, ${v('period_end')}, ${literal(headerOf('period_start'))}, ${v('period_start')}) end`;
+const col = (column: string, type: SqlType, sql: string): ColumnSpec => ({ column, type, sql });
+const text = (column: string, field: string): ColumnSpec => col(column, 'text', v(field));
+const rawText = (column: string, field: string): ColumnSpec => col(column, 'text', raw(field));
 
 const contactFields = {
   customer_name: f.text(['Customer Name', 'Customer', 'Name', 'Client Name']),
@@ -55,18 +64,11 @@ const lookupFields = {
   sales_person: f.text(['Sales Person', 'Salesperson', 'Sales Rep', 'Estimator']),
 };
 
-const contactColumns: ColumnSpec[] = [
-  { column: 'raw_customer_name', type: 'text', value: raw('customer_name') },
-  { column: 'raw_email', type: 'text', value: raw('email') },
-  { column: 'raw_phone', type: 'text', value: raw('phone') },
-];
-const routeColumns: ColumnSpec[] = ['origin_city', 'origin_state', 'destination_city', 'destination_state'].map((c) => ({ column: c, type: 'text' as const, value: v(c) }));
-const quoteColumns: ColumnSpec[] = [
-  { column: 'quote_number', type: 'text', value: v('quote') },
-  { column: 'raw_quote_number', type: 'text', value: raw('quote') },
-];
-const lookupColumns = (...keys: ('lead_source' | 'branch' | 'sales_person')[]): ColumnSpec[] =>
-  keys.map((k) => ({ column: `raw_${k}`, type: 'text' as const, value: raw(k) }));
+const contactColumns: ColumnSpec[] = [rawText('raw_customer_name', 'customer_name'), rawText('raw_email', 'email'), rawText('raw_phone', 'phone')];
+const routeColumns: ColumnSpec[] = ['origin_city', 'origin_state', 'destination_city', 'destination_state'].map((c) => text(c, c));
+const quoteColumns: ColumnSpec[] = [text('quote_number', 'quote'), rawText('raw_quote_number', 'quote')];
+const lookupColumns = (...keys: ('lead_source' | 'branch' | 'sales_person')[]): ColumnSpec[] => keys.map((k) => rawText(`raw_${k}`, k));
+const personColumns: ColumnSpec[] = [col('first_name', 'text', firstName), col('last_name', 'text', lastName)];
 
 export const sources: Record<SourceKind, SourceSpec> = {
   lead_status: {
@@ -84,23 +86,23 @@ export const sources: Record<SourceKind, SourceSpec> = {
       move_size: f.text(['Move Size', 'Size']),
       estimated: f.money(['Est. Total', 'Estimate', 'Estimated Total']),
     },
-    naturalKey: (r) => (r.quote?.value ? `q:${r.quote.value}:${(r.received?.value ?? '').slice(0, 10)}` : `c:${digest(lower(r.customer_name?.raw ?? null), r.email?.value ?? lower(r.email?.raw ?? null), r.phone?.value ?? null, r.received?.value ?? null)}`),
+    naturalKey: `case when ${v('quote')} is not null then 'q:' || ${v('quote')} || ':' || to_char(${v('received')}, 'YYYY-MM-DD')
+                 else 'c:' || ${hashed(folded(v('customer_name')), `coalesce(${v('email')}, ${folded(raw('email'))})`, `coalesce(${v('phone')}, '')`, `${v('received')}::text`)} end`,
     naturalKeyDoc: 'normalized quote number + received date; without a quote, a hash of name, e-mail, phone and received time',
     columns: [
       ...quoteColumns,
-      { column: 'first_name', type: 'text', value: first },
-      { column: 'last_name', type: 'text', value: last },
+      ...personColumns,
       ...contactColumns,
-      { column: 'email', type: 'text', value: v('email') },
-      { column: 'phone', type: 'text', value: v('phone') },
+      text('email', 'email'),
+      text('phone', 'phone'),
       ...lookupColumns('lead_source', 'branch', 'sales_person'),
-      { column: 'status', type: 'text', value: v('status') },
-      { column: 'raw_status', type: 'text', value: raw('status') },
-      { column: 'received_at', type: 'timestamp', value: v('received') },
-      { column: 'move_date', type: 'date', value: v('move_date') },
+      text('status', 'status'),
+      rawText('raw_status', 'status'),
+      col('received_at', 'timestamp', v('received')),
+      col('move_date', 'date', v('move_date')),
       ...routeColumns,
-      { column: 'move_size', type: 'text', value: v('move_size') },
-      { column: 'estimated_amount', type: 'numeric', value: v('estimated') },
+      text('move_size', 'move_size'),
+      col('estimated_amount', 'numeric', v('estimated')),
     ],
   },
   bad_lead: {
@@ -115,18 +117,17 @@ export const sources: Record<SourceKind, SourceSpec> = {
       lead_source: lookupFields.lead_source,
       branch: lookupFields.branch,
     },
-    naturalKey: (r) => `b:${digest(r.received?.value ?? null, lower(r.customer_name?.raw ?? null), r.email?.value ?? lower(r.email?.raw ?? null), r.phone?.value ?? null, lower(r.reason?.value ?? null))}`,
+    naturalKey: `'b:' || ${hashed(`${v('received')}::text`, folded(v('customer_name')), `coalesce(${v('email')}, ${folded(raw('email'))})`, `coalesce(${v('phone')}, '')`, folded(v('reason')))}`,
     naturalKeyDoc: 'a hash of received time, name, e-mail, phone and reason',
     columns: [
       ...quoteColumns,
-      { column: 'reason', type: 'text', value: v('reason') },
-      { column: 'raw_reason', type: 'text', value: raw('reason') },
-      { column: 'received_at', type: 'timestamp', value: v('received') },
-      { column: 'first_name', type: 'text', value: first },
-      { column: 'last_name', type: 'text', value: last },
+      text('reason', 'reason'),
+      rawText('raw_reason', 'reason'),
+      col('received_at', 'timestamp', v('received')),
+      ...personColumns,
       ...contactColumns,
-      { column: 'email', type: 'text', value: v('email') },
-      { column: 'phone', type: 'text', value: v('phone') },
+      text('email', 'email'),
+      text('phone', 'phone'),
       ...lookupColumns('lead_source', 'branch'),
     ],
   },
@@ -141,15 +142,15 @@ export const sources: Record<SourceKind, SourceSpec> = {
       ...lookupFields,
       estimated: f.money(['Est. Total', 'Estimate', 'Estimated Total']),
     },
-    naturalKey: (r) => `q:${r.quote?.value ?? ''}:${r.lost_date?.value ?? ''}`,
+    naturalKey: `'q:' || ${v('quote')} || ':' || ${v('lost_date')}::text`,
     naturalKeyDoc: 'normalized quote number + lost date',
     columns: [
       ...quoteColumns,
-      { column: 'lost_at', type: 'date', value: v('lost_date') },
-      { column: 'reason', type: 'text', value: v('reason') },
-      { column: 'raw_reason', type: 'text', value: raw('reason') },
+      col('lost_at', 'date', v('lost_date')),
+      text('reason', 'reason'),
+      rawText('raw_reason', 'reason'),
       ...lookupColumns('lead_source', 'sales_person', 'branch'),
-      { column: 'estimated_amount', type: 'numeric', value: v('estimated') },
+      col('estimated_amount', 'numeric', v('estimated')),
     ],
   },
   booked_opportunity: {
@@ -168,20 +169,20 @@ export const sources: Record<SourceKind, SourceSpec> = {
       estimated: f.money(['Est. Total', 'Estimate', 'Estimated Total']),
       status: f.status(['Status', 'Opportunity Status'], ['BOOKED', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'LOST'], { CANCELED: 'CANCELLED' }),
     },
-    naturalKey: (r) => `q:${r.quote?.value ?? ''}`,
+    naturalKey: `'q:' || ${v('quote')}`,
     naturalKeyDoc: 'normalized quote number',
     columns: [
       ...quoteColumns,
       ...contactColumns,
       ...lookupColumns('branch', 'sales_person', 'lead_source'),
-      { column: 'booked_at', type: 'date', value: v('booked') },
-      { column: 'move_date', type: 'date', value: v('move_date') },
-      { column: 'service_type', type: 'text', value: v('service_type') },
-      { column: 'move_size', type: 'text', value: v('move_size') },
+      col('booked_at', 'date', v('booked')),
+      col('move_date', 'date', v('move_date')),
+      text('service_type', 'service_type'),
+      text('move_size', 'move_size'),
       ...routeColumns,
-      { column: 'estimated_amount', type: 'numeric', value: v('estimated') },
-      { column: 'status', type: 'text', value: v('status') },
-      { column: 'raw_status', type: 'text', value: raw('status') },
+      col('estimated_amount', 'numeric', v('estimated')),
+      text('status', 'status'),
+      rawText('raw_status', 'status'),
     ],
   },
   job: {
@@ -207,27 +208,27 @@ export const sources: Record<SourceKind, SourceSpec> = {
       materials_cost: f.money(['Materials Cost', 'Material Cost']),
       other_cost: f.money(['Other Cost']),
     },
-    naturalKey: (r) => `j:${lower(r.job_number?.value ?? null)}`,
+    naturalKey: `'j:' || ${folded(v('job_number'))}`,
     naturalKeyDoc: 'job number',
     columns: [
-      { column: 'job_number', type: 'text', value: v('job_number') },
+      text('job_number', 'job_number'),
       ...quoteColumns,
       ...contactColumns,
       ...lookupColumns('branch', 'sales_person', 'lead_source'),
-      { column: 'job_date', type: 'date', value: v('job_date') },
-      { column: 'status', type: 'text', value: v('status') },
-      { column: 'raw_status', type: 'text', value: raw('status') },
-      { column: 'service_type', type: 'text', value: v('service_type') },
-      { column: 'move_size', type: 'text', value: v('move_size') },
-      { column: 'revenue', type: 'numeric', value: v('revenue') },
-      { column: 'labor_cost', type: 'numeric', value: v('labor_cost') },
-      { column: 'truck_cost', type: 'numeric', value: v('truck_cost') },
-      { column: 'materials_cost', type: 'numeric', value: v('materials_cost') },
-      { column: 'other_cost', type: 'numeric', value: v('other_cost') },
+      col('job_date', 'date', v('job_date')),
+      text('status', 'status'),
+      rawText('raw_status', 'status'),
+      text('service_type', 'service_type'),
+      text('move_size', 'move_size'),
+      col('revenue', 'numeric', v('revenue')),
+      col('labor_cost', 'numeric', v('labor_cost')),
+      col('truck_cost', 'numeric', v('truck_cost')),
+      col('materials_cost', 'numeric', v('materials_cost')),
+      col('other_cost', 'numeric', v('other_cost')),
       ...routeColumns,
-      { column: 'crew_size', type: 'smallint', value: v('crew') },
-      { column: 'hours', type: 'numeric', value: v('hours') },
-      { column: 'distance_miles', type: 'numeric', value: v('miles') },
+      col('crew_size', 'smallint', v('crew')),
+      col('hours', 'numeric', v('hours')),
+      col('distance_miles', 'numeric', v('miles')),
     ],
   },
   user_performance: {
@@ -244,17 +245,18 @@ export const sources: Record<SourceKind, SourceSpec> = {
       missed: f.int(['Missed Calls', 'Missed'], 0, 1_000_000),
       talk_minutes: f.minutes(['Talk Time (min)', 'Talk Time', 'Talk Minutes']),
     },
-    naturalKey: (r) => `u:${lower(r.user?.value ?? null)}|${lower(r.branch?.value ?? null)}|${r.period_start?.value}|${r.period_end?.value}`,
+    naturalKey: `'u:' || ${folded(v('user'))} || '|' || ${folded(v('branch'))} || '|' || ${v('period_start')}::text || '|' || ${v('period_end')}::text`,
     naturalKeyDoc: 'user name + branch (case and spacing folded) + period start + period end',
+    rowChecks: [{ field: 'period_end', problem: periodOrder }],
     columns: [
-      { column: 'raw_user_name', type: 'text', value: raw('user') },
-      { column: 'raw_branch', type: 'text', value: raw('branch') },
-      { column: 'period_start', type: 'date', value: v('period_start') },
-      { column: 'period_end', type: 'date', value: v('period_end') },
-      { column: 'calls_in', type: 'integer', value: v('calls_in') },
-      { column: 'calls_out', type: 'integer', value: v('calls_out') },
-      { column: 'missed_calls', type: 'integer', value: v('missed') },
-      { column: 'talk_time_seconds', type: 'integer', value: v('talk_minutes') },
+      rawText('raw_user_name', 'user'),
+      rawText('raw_branch', 'branch'),
+      col('period_start', 'date', v('period_start')),
+      col('period_end', 'date', v('period_end')),
+      col('calls_in', 'integer', v('calls_in')),
+      col('calls_out', 'integer', v('calls_out')),
+      col('missed_calls', 'integer', v('missed')),
+      col('talk_time_seconds', 'integer', v('talk_minutes')),
     ],
   },
   sales_performance: {
@@ -271,17 +273,18 @@ export const sources: Record<SourceKind, SourceSpec> = {
       booked: f.int(['Booked', 'Booked Count', 'Bookings'], 0, 1_000_000),
       booked_revenue: f.money(['Booked Revenue', 'Revenue']),
     },
-    naturalKey: (r) => `s:${lower(r.sales_person?.value ?? null)}|${lower(r.branch?.value ?? null)}|${r.period_start?.value}|${r.period_end?.value}`,
+    naturalKey: `'s:' || ${folded(v('sales_person'))} || '|' || ${folded(v('branch'))} || '|' || ${v('period_start')}::text || '|' || ${v('period_end')}::text`,
     naturalKeyDoc: 'sales person + branch (case and spacing folded) + period start + period end',
+    rowChecks: [{ field: 'period_end', problem: periodOrder }],
     columns: [
-      { column: 'raw_sales_person', type: 'text', value: raw('sales_person') },
-      { column: 'raw_branch', type: 'text', value: raw('branch') },
-      { column: 'period_start', type: 'date', value: v('period_start') },
-      { column: 'period_end', type: 'date', value: v('period_end') },
-      { column: 'leads_received', type: 'integer', value: v('leads_received') },
-      { column: 'quotes_sent', type: 'integer', value: v('quotes_sent') },
-      { column: 'booked_count', type: 'integer', value: v('booked') },
-      { column: 'booked_revenue', type: 'numeric', value: v('booked_revenue') },
+      rawText('raw_sales_person', 'sales_person'),
+      rawText('raw_branch', 'branch'),
+      col('period_start', 'date', v('period_start')),
+      col('period_end', 'date', v('period_end')),
+      col('leads_received', 'integer', v('leads_received')),
+      col('quotes_sent', 'integer', v('quotes_sent')),
+      col('booked_count', 'integer', v('booked')),
+      col('booked_revenue', 'numeric', v('booked_revenue')),
     ],
   },
 };

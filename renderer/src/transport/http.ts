@@ -22,14 +22,12 @@ export function httpTransport(options: { url: string; openSocket?: (url: string)
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   let nextId = 1;
-  let socket: SocketLike | undefined;
   let ready: Promise<SocketLike> | undefined;
 
   function connect(): Promise<SocketLike> {
     if (ready) return ready;
     ready = new Promise((resolve, reject) => {
       const s = open(options.url);
-      socket = s;
       s.addEventListener('open', () => resolve(s));
       s.addEventListener('error', () => reject(new Error(`cannot reach the workbench at ${options.url.replace(/token=[^&]+/, 'token=…')}`)));
       s.addEventListener('message', (event) => {
@@ -47,7 +45,6 @@ export function httpTransport(options: { url: string; openSocket?: (url: string)
         }
         pending.clear();
         ready = undefined;
-        socket = undefined;
       });
     });
     return ready;
