@@ -26,6 +26,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
+      chunkSizeWarningLimit: 6000,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -179,6 +179,9 @@ export class PgDatabase implements Database {
         });
         let offset = 0;
         for (;;) {
+          // PGlite resolves in microtasks: without a turn of the event loop between pages, a cancel
+          // (or any other message) could not even be read until the whole result had been fetched.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           if (signal?.aborted) throw cancelledError();
           const raw = await connection.query(`FETCH FORWARD ${pageSize} FROM ${cursorName}`, []).catch((e: unknown) => {
             throw toDbError(e);

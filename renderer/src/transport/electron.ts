@@ -1,4 +1,4 @@
-import { splitMethod } from '../../../shared/contract/index.ts';
+import { splitMethod } from '../../../shared/contract/bridge.ts';
 import type { EventName, MethodName, Result, WorkbenchBridge } from '../../../shared/contract/index.ts';
 import type { Transport } from './types.ts';
 
