@@ -3,6 +3,7 @@ import { createDispatch } from '../../shared/contract/index.ts';
 import { openDatabase, workbenchHome } from './db/index.ts';
 import { loadLibrary, QueryCatalog } from './library/catalog.ts';
 import { migrate, projectMigrations } from './migrate/index.ts';
+import { seedDefaultSample } from './seed.ts';
 import { createHandlers, mapCoreError } from './rpc/handlers.ts';
 import { WorkspaceStore } from './workspace/index.ts';
 import type { Dispatch } from '../../shared/contract/index.ts';
@@ -26,6 +27,8 @@ export interface CoreOptions {
   libraryDir?: string;
   migrationsDir?: string;
   onProgress?: (message: string) => void;
+  /** Fill a new, empty database with the default sample (the embedded default's first start). */
+  seedSample?: boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const migrations = projectMigrations(options.migrationsDir);
     const applied = await migrate(db, migrations, { onApplied: (m) => options.onProgress?.(`applied ${m.name}`) });
     if (applied.applied.length > 0) options.onProgress?.(`database migrated (${applied.applied.length} migrations)`);
+    if (options.seedSample) await seedDefaultSample(db, workbenchHome(env), (m) => options.onProgress?.(m));
     const catalog = new QueryCatalog(loadLibrary(options.libraryDir));
     const store = new WorkspaceStore({
       file: join(workbenchHome(env), 'workspace.sqlite'),

@@ -36,8 +36,16 @@ class ServerConnection implements Connection {
   async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number> {
     const stream = this.client.query(copyStreams.from(`COPY ${target} FROM STDIN ${copyOptions}`));
     const done = finished(stream);
-    for await (const chunk of chunks) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
+    try {
+      for await (const chunk of chunks) {
+        if (!stream.write(chunk)) await once(stream, 'drain');
+      }
+    } catch (error) {
+      // The producer failed mid-COPY: abort the COPY (CopyFail) so the connection can roll back,
+      // instead of leaving the server waiting for data and every later statement queued behind it.
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+      await done.catch(() => undefined);
+      throw error;
     }
     stream.end();
     await done;

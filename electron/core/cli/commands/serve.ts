@@ -43,12 +43,14 @@ function openBrowser(url: string): void {
 export function serveCommand(io: CliIo): Command {
   return new Command('serve')
     .description('serve the workbench UI and its API on 127.0.0.1 (browser mode); Ctrl+C stops it')
-    .option('--db <target>', dbOptionHelp)
+    .option('--db <target>', `${dbOptionHelp}; the default embedded database is filled with the sample CRM data on first start`)
     .option('--port <n>', 'port on 127.0.0.1 (default: 5177; 0 picks a free one)', port)
     .option('--open', 'open the URL in the default browser')
     .action(async (flags: ServeFlags) => {
       ensureRendererBuilt(io);
-      const core = await startCore({ target: resolveTarget(flags.db, io.env), env: io.env, onProgress: (m) => io.stderr(`${m}\n`) });
+      // No database named at all: the embedded default, filled with the sample on its first start.
+      const isDefault = !flags.db && !io.env.WORKBENCH_DATABASE_URL;
+      const core = await startCore({ target: resolveTarget(flags.db, io.env), env: io.env, seedSample: isDefault, onProgress: (m) => io.stderr(`${m}\n`) });
       let server;
       try {
         server = await startServer({ dispatch: core.dispatch, staticDir: rendererDirectory, port: flags.port ?? 5177, onDisconnect: (ids) => ids.forEach((id) => core.runs.cancel(id)) });
