@@ -99,7 +99,7 @@ describe.each(engines)('import on the $name engine', (engine) => {
       const [result] = await importFiles(fresh.db, [file], { rejectsDir: join(scratch, 'rejects') });
       expect(result).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
       const reject = await fresh.db.read('select row_number, reason from import_reject');
-      expect(reject.rows).toEqual([[1, expect.stringMatching(/^duplicate of row 3 \(same normalized quote number \+ lost date\)/)]]);
+      expect(reject.rows).toEqual([[1, expect.stringMatching(/^duplicate of row 3 \(same quote number and lost date\)/)]]);
       const rejectsCsv = readFileSync(result?.rejects ?? '', 'utf8');
       expect(rejectsCsv.split('\n')[0]).toBe('"file","row","column","reason","raw"');
       expect(rejectsCsv).toContain('"lost-dup.csv","1",,"duplicate of row 3');

@@ -134,7 +134,8 @@ export async function loadFile(
   }
   await tx.query(
     `insert into import_reject (import_batch_id, row_number, column_name, reason, raw_row)
-     select $1, c.source_row, c.reject_column, c.reject_reason, to_jsonb(s) - 'source_row'
+     select $1, c.source_row, c.reject_column, c.reject_reason,
+            jsonb_strip_nulls(jsonb_build_object(${mapped.map((m) => `${literal(headerOf(m))}, s.c_${m}`).join(', ')}))
        from import_checked c join import_stage s using (source_row)
       where c.reject_reason is not null`,
     [batchId],

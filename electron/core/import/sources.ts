@@ -88,7 +88,7 @@ export const sources: Record<SourceKind, SourceSpec> = {
     },
     naturalKey: `case when ${v('quote')} is not null then 'q:' || ${v('quote')} || ':' || to_char(${v('received')}, 'YYYY-MM-DD')
                  else 'c:' || ${hashed(folded(v('customer_name')), `coalesce(${v('email')}, ${folded(raw('email'))})`, `coalesce(${v('phone')}, '')`, `${v('received')}::text`)} end`,
-    naturalKeyDoc: 'normalized quote number + received date; without a quote, a hash of name, e-mail, phone and received time',
+    naturalKeyDoc: 'quote number and received date (without a quote: name, e-mail, phone and received time)',
     columns: [
       ...quoteColumns,
       ...personColumns,
@@ -117,8 +117,8 @@ export const sources: Record<SourceKind, SourceSpec> = {
       lead_source: lookupFields.lead_source,
       branch: lookupFields.branch,
     },
-    naturalKey: `'b:' || ${hashed(`${v('received')}::text`, folded(v('customer_name')), `coalesce(${v('email')}, ${folded(raw('email'))})`, `coalesce(${v('phone')}, '')`, folded(v('reason')))}`,
-    naturalKeyDoc: 'a hash of received time, name, e-mail, phone and reason',
+    naturalKey: `'b:' || ${hashed(`${v('received')}::text`, folded(v('customer_name')), `coalesce(${v('email')}, ${folded(raw('email'))})`, `coalesce(${v('phone')}, '')`, `coalesce(${v('quote')}, '')`, folded(v('reason')), folded(v('lead_source')), folded(v('branch')))}`,
+    naturalKeyDoc: 'received time, name, e-mail, phone, quote number, reason, lead source and branch',
     columns: [
       ...quoteColumns,
       text('reason', 'reason'),
@@ -143,7 +143,7 @@ export const sources: Record<SourceKind, SourceSpec> = {
       estimated: f.money(['Est. Total', 'Estimate', 'Estimated Total']),
     },
     naturalKey: `'q:' || ${v('quote')} || ':' || ${v('lost_date')}::text`,
-    naturalKeyDoc: 'normalized quote number + lost date',
+    naturalKeyDoc: 'quote number and lost date',
     columns: [
       ...quoteColumns,
       col('lost_at', 'date', v('lost_date')),
@@ -170,7 +170,7 @@ export const sources: Record<SourceKind, SourceSpec> = {
       status: f.status(['Status', 'Opportunity Status'], ['BOOKED', 'CONFIRMED', 'COMPLETED', 'CANCELLED', 'LOST'], { CANCELED: 'CANCELLED' }),
     },
     naturalKey: `'q:' || ${v('quote')}`,
-    naturalKeyDoc: 'normalized quote number',
+    naturalKeyDoc: 'quote number',
     columns: [
       ...quoteColumns,
       ...contactColumns,
@@ -246,7 +246,7 @@ export const sources: Record<SourceKind, SourceSpec> = {
       talk_minutes: f.minutes(['Talk Time (min)', 'Talk Time', 'Talk Minutes']),
     },
     naturalKey: `'u:' || ${folded(v('user'))} || '|' || ${folded(v('branch'))} || '|' || ${v('period_start')}::text || '|' || ${v('period_end')}::text`,
-    naturalKeyDoc: 'user name + branch (case and spacing folded) + period start + period end',
+    naturalKeyDoc: 'user, branch, period start and period end',
     rowChecks: [{ field: 'period_end', problem: periodOrder }],
     columns: [
       rawText('raw_user_name', 'user'),
@@ -274,7 +274,7 @@ export const sources: Record<SourceKind, SourceSpec> = {
       booked_revenue: f.money(['Booked Revenue', 'Revenue']),
     },
     naturalKey: `'s:' || ${folded(v('sales_person'))} || '|' || ${folded(v('branch'))} || '|' || ${v('period_start')}::text || '|' || ${v('period_end')}::text`,
-    naturalKeyDoc: 'sales person + branch (case and spacing folded) + period start + period end',
+    naturalKeyDoc: 'sales person, branch, period start and period end',
     rowChecks: [{ field: 'period_end', problem: periodOrder }],
     columns: [
       rawText('raw_sales_person', 'sales_person'),
