@@ -22,6 +22,11 @@ export interface SqlRunner {
   query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
   /** Several trusted statements at once, no parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Streams an export's own CSV bytes into `table (columns)` with COPY, as psql's \copy does: the
+   * server parses them. `delimiter` and `encoding` are the file's; the first line is its header.
+   */
+  copyCsvFile(table: string, columns: readonly string[], bytes: AsyncIterable<Uint8Array>, options: { delimiter: ',' | ';' | '\t'; encoding: 'utf-8' | 'windows-1252' }): Promise<number>;
   /** Bulk-loads rows into `table (columns)` with COPY; values are text or null. Returns rows loaded. */
   copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly (string | null)[]> | Iterable<readonly (string | null)[]>): Promise<number>;
 }
@@ -85,6 +90,16 @@ function runner(connection: Connection): SqlRunner {
     async exec(script) {
       try {
         await connection.exec(script);
+      } catch (error) {
+        throw toDbError(error);
+      }
+    },
+    async copyCsvFile(table, columns, bytes, options) {
+      const target = copyTarget(table, columns);
+      const delimiter = options.delimiter === '\t' ? "E'\\t'" : `'${options.delimiter}'`;
+      const encoding = options.encoding === 'windows-1252' ? 'WIN1252' : 'UTF8';
+      try {
+        return await connection.copyFrom(target, `WITH (FORMAT csv, HEADER true, DELIMITER ${delimiter}, NULL '', ENCODING '${encoding}')`, bytes);
       } catch (error) {
         throw toDbError(error);
       }

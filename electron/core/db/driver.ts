@@ -25,7 +25,7 @@ export interface Connection {
    * Bulk-loads CSV text into a table with COPY. `copyOptions` is the statement's tail after
    * `FROM STDIN`, built by copy.ts from checked identifiers. Returns the rows loaded.
    */
-  copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number>;
+  copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number>;
 }
 
 export interface Lease {

@@ -35,9 +35,9 @@ class EmbeddedConnection implements Connection {
    * PGlite reads COPY input from a Blob in memory ('/dev/blob'), so the stream is loaded in batches
    * of about 8 MB: memory stays bounded whatever the file size. Chunks must end on row boundaries.
    */
-  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number> {
+  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
     let total = 0;
-    let batch: string[] = [];
+    let batch: (string | Uint8Array)[] = [];
     let size = 0;
     const flush = async () => {
       if (batch.length === 0) return;

@@ -33,7 +33,7 @@ class ServerConnection implements Connection {
     await this.client.query(script);
   }
 
-  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string>): Promise<number> {
+  async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
     const stream = this.client.query(copyStreams.from(`COPY ${target} FROM STDIN ${copyOptions}`));
     const done = finished(stream);
     try {

@@ -107,25 +107,39 @@ export class CsvTokenizer {
  * Streams the records of a CSV file in the encoding found while hashing it, with the delimiter of its
  * first line; a UTF-8 byte-order mark is dropped.
  */
-export async function* readCsvRecords(path: string, label: string, encoding: TextEncodingName, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
+export async function* readCsvRecords(
+  path: string,
+  label: string,
+  encoding: TextEncodingName,
+  delimiter: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<RawRecord> {
   const decoder = new TextDecoder(encoding);
-  let tokenizer: CsvTokenizer | undefined;
-  let head = '';
+  const tokenizer = new CsvTokenizer(delimiter, label);
   for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
     onBytes?.((chunk as Buffer).length);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
-    if (!tokenizer) {
-      head += text;
-      if (head.length < 65_536) continue;
-      tokenizer = new CsvTokenizer(detectDelimiter(head), label);
-      yield* tokenizer.push(head);
-      head = '';
-    } else {
-      yield* tokenizer.push(text);
-    }
+    yield* tokenizer.push(decoder.decode(chunk as Buffer, { stream: true }));
   }
-  const tail = decoder.decode();
-  tokenizer ??= new CsvTokenizer(detectDelimiter(head), label);
-  yield* tokenizer.push(head + tail);
+  yield* tokenizer.push(decoder.decode());
   yield* tokenizer.end();
+}
+
+/** The delimiter of a CSV file, judged from its first 64 KB. */
+export async function sniffDelimiter(path: string, encoding: TextEncodingName): Promise<',' | ';' | '\t'> {
+  const decoder = new TextDecoder(encoding);
+  let head = '';
+  for await (const chunk of createReadStream(path, { highWaterMark: 65_536, end: 65_535 })) head += decoder.decode(chunk as Buffer, { stream: true });
+  return detectDelimiter(head);
+}
+
+/** The file's bytes without a UTF-8 byte-order mark, for a COPY that reads them as they are. */
+export async function* bytesWithoutBom(path: string, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    let buf = chunk as Buffer;
+    onBytes?.(buf.length);
+    if (first && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    first = false;
+    yield buf;
+  }
 }

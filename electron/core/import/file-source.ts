@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { readCsvRecords } from './csv-reader.ts';
+import { readCsvRecords, sniffDelimiter } from './csv-reader.ts';
 import { findHeaderRow } from './detect.ts';
 import { ImportFileError } from './errors.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
@@ -25,6 +25,8 @@ export interface DataRow {
 }
 
 export interface OpenedSource {
+  /** For a CSV whose header is its first line: what a COPY of the raw bytes needs. */
+  csv?: { delimiter: ',' | ';' | '\t'; headerFirst: boolean };
   headers: string[];
   detected: Detected;
   rows: AsyncIterable<DataRow>;
@@ -81,7 +83,8 @@ export async function inspectFile(path: string): Promise<FileFacts> {
 }
 
 async function openCsv(facts: FileFacts, onBytes?: (n: number) => void): Promise<OpenedSource> {
-  const records = readCsvRecords(facts.path, facts.label, facts.encoding, onBytes)[Symbol.asyncIterator]();
+  const delimiter = await sniffDelimiter(facts.path, facts.encoding);
+  const records = readCsvRecords(facts.path, facts.label, facts.encoding, delimiter, onBytes)[Symbol.asyncIterator]();
   const head: string[][] = [];
   while (head.length < 15) {
     const next = await records.next();
@@ -110,7 +113,7 @@ async function openCsv(facts: FileFacts, onBytes?: (n: number) => void): Promise
       if (r) yield r;
     }
   }
-  return { headers, detected: detection.detected, rows: rows(), ignoredSheets: [] };
+  return { csv: { delimiter, headerFirst: index === 0 }, headers, detected: detection.detected, rows: rows(), ignoredSheets: [] };
 }
 
 /**

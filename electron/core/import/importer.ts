@@ -130,6 +130,9 @@ export async function importFiles(db: Database, files: string[], options: Import
         return loadFile(tx, facts, source, {
           onRows: (n) => options.onProgress?.({ file: label, rows: n, ...(facts.format === 'csv' ? { bytesRead, bytesTotal: facts.bytes } : {}) }),
           onPhase: (phase, ms) => options.onPhase?.(label, phase, ms),
+          onBytes: (n) => (bytesRead += n),
+          // PGlite takes COPY input as whole in-memory blobs, so only the server streams raw bytes.
+          rawCopy: db.engine === 'server',
         });
       });
       results.push({

@@ -87,7 +87,7 @@ export function fieldSql(name: string, field: FieldSpec): FieldSql {
       else ${specific}
     end`;
   // Collapsing white space only where there is some to collapse keeps the common case cheap.
-  const squeezed = `btrim(case when ${raw} ~ '\\s\\s|[\\t\\r\\n]' then regexp_replace(${raw}, '\\s+', ' ', 'g') else ${raw} end)`;
+  const squeezed = `btrim(case when strpos(${raw}, '  ') > 0 or strpos(${raw}, E'\\t') > 0 or strpos(${raw}, E'\\n') > 0 then regexp_replace(${raw}, '\\s+', ' ', 'g') else ${raw} end)`;
   switch (field.type) {
     case 'text':
       return { problem: guard('null'), value: `nullif(${squeezed}, '')` };
