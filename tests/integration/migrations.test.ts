@@ -150,6 +150,27 @@ const cases: MigrationCase[] = [
       ).rejects.toMatchObject({ sqlstate: '23514' });
     },
   },
+  {
+    id: 7,
+    seed: async (tx) => {
+      await tx.query(`insert into mapping_decision (entity_kind, decision, member_names, before_state, after_state)
+                      values ('branch', 'merge', '{Denver,DENVER}', '{}', '{}')`);
+    },
+    preserved: ['mapping_decision'],
+    creates: ['merge_candidate'],
+    check: async (db) => {
+      const insert = (key: string) =>
+        db.write((tx) =>
+          tx.query(`insert into merge_candidate (entity_kind, cluster_key, canonical_name, members, score) values ('sales_person', $1, 'Robert Allen', '[]', 0.91)`, [key]),
+        );
+      await insert('robert allen|bob allen');
+      // The same cluster twice is refused: a second pipeline run must find the first.
+      await expect(insert('robert allen|bob allen')).rejects.toMatchObject({ sqlstate: '23505' });
+      await expect(
+        db.write((tx) => tx.query(`insert into merge_candidate (entity_kind, cluster_key, canonical_name, members, score) values ('branch', 'x', 'X', '[]', 1.5)`)),
+      ).rejects.toMatchObject({ sqlstate: '23514' });
+    },
+  },
 ];
 
 describe.each(engines)('migrations on the $name engine', (engine) => {

@@ -1,6 +1,7 @@
 import { DbError, TargetError } from '../db/index.ts';
 import { LockBusyError } from '../db/lockfile.ts';
 import { ImportFileError } from '../import/index.ts';
+import { PipelineBusyError, UnknownStepError } from '../pipeline/index.ts';
 import { MigrationFailedError, MigrationFileError, MigrationHistoryError } from '../migrate/index.ts';
 
 /** An error the user can act on: printed as one line, no stack trace. */
@@ -14,7 +15,7 @@ export class UserError extends Error {
   }
 }
 
-const userFacing = [UserError, ImportFileError, DbError, TargetError, LockBusyError, MigrationFailedError, MigrationFileError, MigrationHistoryError];
+const userFacing = [UserError, ImportFileError, PipelineBusyError, UnknownStepError, DbError, TargetError, LockBusyError, MigrationFailedError, MigrationFileError, MigrationHistoryError];
 
 /** Points at `position` (1-based) in `sql` with a caret under the offending line. */
 export function pointAt(sql: string, position: number): string {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { pipelineCommand } from './commands/pipeline.ts';
 import { sampleCommand } from './commands/sample.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sqlCommand } from './commands/sql.ts';
@@ -20,8 +21,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   program.addCommand(sqlCommand(io, (sql) => (statement = sql)));
   program.addCommand(sampleCommand(io));
   program.addCommand(importCommand(io));
+  program.addCommand(pipelineCommand(io));
   program.addCommand(serveCommand(io));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const quiet = (command: Command): void => {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    command.commands.forEach(quiet);
+  };
+  program.commands.forEach(quiet);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -36,6 +36,9 @@ class ServerConnection implements Connection {
   async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
     const stream = this.client.query(copyStreams.from(`COPY ${target} FROM STDIN ${copyOptions}`));
     const done = finished(stream);
+    // The server may refuse the data while we are still writing; that rejection is awaited below,
+    // and must not surface as an unhandled one meanwhile.
+    done.catch(() => undefined);
     try {
       for await (const chunk of chunks) {
         if (!stream.write(chunk)) await once(stream, 'drain');

@@ -1,0 +1,151 @@
+import type { Database, SqlRunner } from '../db/index.ts';
+import type { PipelineStep, StepContext, StepName, StepReport, TableChange } from './types.ts';
+
+/** Every pipeline run holds this session-level advisory lock: two runs never overlap. */
+const pipelineLockKey = 7_356_002;
+const sampleSize = 5;
+
+export class PipelineBusyError extends Error {
+  override readonly name = 'PipelineBusyError';
+}
+
+export class UnknownStepError extends Error {
+  override readonly name = 'UnknownStepError';
+}
+
+/** The steps to run for a request, in dependency order; no names means all of them. */
+export function orderSteps(all: readonly PipelineStep[], requested: readonly string[]): PipelineStep[] {
+  const byName = new Map(all.map((s) => [s.name as string, s]));
+  for (const name of requested) {
+    if (!byName.has(name)) throw new UnknownStepError(`unknown pipeline step "${name}" (steps: ${all.map((s) => s.name).join(', ')})`);
+  }
+  const wanted = new Set(requested.length ? requested : all.map((s) => s.name));
+  const ordered: PipelineStep[] = [];
+  const visit = (step: PipelineStep, path: string[]) => {
+    if (ordered.includes(step)) return;
+    if (path.includes(step.name)) throw new Error(`pipeline steps depend on each other in a cycle: ${[...path, step.name].join(' → ')}`);
+    for (const dep of step.after) {
+      const d = byName.get(dep);
+      if (d && wanted.has(d.name)) visit(d, [...path, step.name]);
+    }
+    ordered.push(step);
+  };
+  for (const step of all) if (wanted.has(step.name)) visit(step, []);
+  return ordered;
+}
+
+function context(tx: SqlRunner, changes: TableChange[], notes: Record<string, number>, progress: (m: string) => void): StepContext {
+  return {
+    tx,
+    async change(table, action, sql, params = []) {
+      // The statement's final SELECT returns one row per changed row; only a sample crosses over.
+      const counted = await tx.query(`with result as (${sql}) select count(*) over (), * from result limit ${sampleSize}`, params);
+      const rows = Number(counted.rows[0]?.[0] ?? 0);
+      const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(1).map((f, i) => [f.name, r[i + 1]])));
+      const existing = changes.find((c) => c.table === table && c.action === action);
+      if (existing) {
+        existing.rows += rows;
+        if (existing.sample.length < sampleSize) existing.sample.push(...sample.slice(0, sampleSize - existing.sample.length));
+      } else {
+        changes.push({ table, action, rows, sample });
+      }
+      return rows;
+    },
+    note(name, count) {
+      notes[name] = (notes[name] ?? 0) + count;
+    },
+    progress,
+  };
+}
+
+async function applyStep(tx: SqlRunner, step: PipelineStep, progress: (m: string) => void): Promise<StepReport> {
+  const started = performance.now();
+  const changes: TableChange[] = [];
+  const notes: Record<string, number> = {};
+  await step.apply(context(tx, changes, notes, progress));
+  return { step: step.name, changes, notes, durationMs: Math.round(performance.now() - started) };
+}
+
+export interface PipelineOptions {
+  onStep?: (report: StepReport) => void;
+  onProgress?: (message: string) => void;
+  /** Who runs it, for the audit row (default: the database user). */
+  runBy?: string;
+}
+
+async function withPipelineLock<T>(db: Database, work: (session: SqlRunner) => Promise<T>): Promise<T> {
+  return db.session(async (session) => {
+    const got = await session.query('select pg_try_advisory_lock($1)', [pipelineLockKey]);
+    if (got.rows[0]?.[0] !== true) throw new PipelineBusyError('another pipeline run is in progress on this database; wait for it to finish');
+    try {
+      return await work(session);
+    } finally {
+      await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]);
+    }
+  });
+}
+
+/**
+ * The dry run: every requested step applied in order inside one transaction that is then rolled back,
+ * so each step sees what the steps before it would have done, and the counts equal a run's.
+ */
+export async function planPipeline(db: Database, steps: PipelineStep[], options: PipelineOptions = {}): Promise<StepReport[]> {
+  return withPipelineLock(db, async (session) => {
+    const reports: StepReport[] = [];
+    await session.exec('BEGIN');
+    try {
+      for (const step of steps) {
+        options.onProgress?.(`planning ${step.name}`);
+        const report = await applyStep(session, step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        reports.push(report);
+        options.onStep?.(report);
+      }
+    } finally {
+      await session.exec('ROLLBACK');
+    }
+    return reports;
+  });
+}
+
+/**
+ * The run: each step in its own transaction with its audit row, under the pipeline lock. A step that
+ * fails (or a process killed midway) leaves no partial change; its failure is audited separately.
+ */
+export async function runPipeline(db: Database, steps: PipelineStep[], options: PipelineOptions = {}): Promise<StepReport[]> {
+  return withPipelineLock(db, async (session) => {
+    const reports: StepReport[] = [];
+    for (const step of steps) {
+      options.onProgress?.(`running ${step.name}`);
+      const startedAt = new Date().toISOString();
+      await session.exec('BEGIN');
+      try {
+        const report = await applyStep(session, step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        await session.query(
+          `insert into pipeline_run (step, mode, run_by, status, counts, started_at, finished_at)
+           values ($1, 'run', coalesce($2, current_user), 'completed', $3::jsonb, $4::timestamptz, now())`,
+          [step.name, options.runBy ?? null, JSON.stringify({ changes: report.changes.map(({ table, action, rows }) => ({ table, action, rows })), notes: report.notes }), startedAt],
+        );
+        await session.exec('COMMIT');
+        reports.push(report);
+        options.onStep?.(report);
+      } catch (error) {
+        await session.exec('ROLLBACK').catch(() => undefined);
+        await session
+          .query(
+            `insert into pipeline_run (step, mode, run_by, status, error, started_at, finished_at)
+             values ($1, 'run', coalesce($2, current_user), 'failed', $3, $4::timestamptz, now())`,
+            [step.name, options.runBy ?? null, error instanceof Error ? error.message : String(error), startedAt],
+          )
+          .catch(() => undefined);
+        throw error;
+      }
+    }
+    return reports;
+  });
+}
+
+export function totalChanges(report: StepReport): number {
+  return report.changes.reduce((n, c) => n + c.rows, 0);
+}
+
+export type { StepName };

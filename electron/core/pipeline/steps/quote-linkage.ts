@@ -1,0 +1,35 @@
+import type { PipelineStep } from '../types.ts';
+
+/**
+ * Links LeadStatus and LostLead rows to their BookedOpportunity by the normalized quote number (the
+ * import already made "Q-001234", "1234" and " 1234 " one value). A quote held by two opportunities is
+ * ambiguous and is not linked; quotes that match nothing are counted. It never guesses.
+ */
+export const quoteLinkageStep: PipelineStep = {
+  name: 'quote-linkage',
+  description: 'link leads and lost leads to their booked opportunity through the normalized quote number; report unmatched and ambiguous quotes',
+  after: [],
+  async apply(ctx) {
+    const { tx } = ctx;
+    await tx.exec(`drop table if exists quote_owner; create temp table quote_owner on commit drop as
+      select quote_number, min(booked_opportunity_id) as booked_opportunity_id, count(*) as holders
+        from booked_opportunity where quote_number is not null group by quote_number`);
+    for (const table of ['lead_status', 'lost_lead'] as const) {
+      await ctx.change(
+        table,
+        'link',
+        `update ${table} t set booked_opportunity_id = q.booked_opportunity_id, updated_at = now()
+           from quote_owner q
+          where q.quote_number = t.quote_number and q.holders = 1
+            and t.booked_opportunity_id is distinct from q.booked_opportunity_id
+         returning t.quote_number, q.booked_opportunity_id`,
+      );
+      const unmatched = await tx.query(
+        `select count(*) from ${table} t where t.quote_number is not null and not exists (select 1 from quote_owner q where q.quote_number = t.quote_number)`,
+      );
+      ctx.note(`${table} quotes matching no opportunity`, Number(unmatched.rows[0]?.[0] ?? 0));
+      const ambiguous = await tx.query(`select count(*) from ${table} t join quote_owner q using (quote_number) where q.holders > 1`);
+      ctx.note(`${table} quotes held by several opportunities (not linked)`, Number(ambiguous.rows[0]?.[0] ?? 0));
+    }
+  },
+};

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFiles, expandPaths } from '../../electron/core/import/index.ts';
+import { migrate, projectMigrations } from '../../electron/core/migrate/index.ts';
+import { orderSteps, pipelineSteps, planPipeline, runPipeline, PipelineBusyError } from '../../electron/core/pipeline/index.ts';
+import { generateSample } from '../../electron/core/sample/index.ts';
+import { engines, freshDatabase } from '../support/engines.ts';
+import { tableChecksums } from '../support/table-checksums.ts';
+import type { Database } from '../../electron/core/db/index.ts';
+import type { PipelineStep, StepReport } from '../../electron/core/pipeline/index.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'wb-pipeline-'));
+const sampleDir = join(scratch, 'sample');
+beforeAll(async () => {
+  await generateSample({ outDir: sampleDir, jobs: 500, seed: 11 });
+}, 120_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const counts = (reports: StepReport[]) => reports.map((r) => [r.step, r.changes.map((c) => [c.table, c.action, c.rows])]);
+
+function csv(path: string): Record<string, string>[] {
+  const [head = '', ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const names = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i] ?? `c${i}`, v])));
+}
+
+describe.each(engines)('pipelines on the $name engine', (engine) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  const steps = orderSteps(pipelineSteps, []);
+
+  beforeAll(async () => {
+    ({ db, dispose } = await freshDatabase(engine));
+    await migrate(db, projectMigrations());
+    await importFiles(db, expandPaths([sampleDir]), { rejectsDir: join(scratch, 'rejects') });
+  }, 120_000);
+  afterAll(async () => dispose());
+
+  it('plans without changing anything, then runs with the counts it planned, then finds nothing to do', async () => {
+    const before = await tableChecksums(db);
+    const plan = await planPipeline(db, steps);
+    expect(await tableChecksums(db)).toEqual(before);
+    const run = await runPipeline(db, steps);
+    expect(counts(run)).toEqual(counts(plan));
+    expect(run.flatMap((r) => r.changes).reduce((n, c) => n + c.rows, 0)).toBeGreaterThan(0);
+    const again = await runPipeline(db, steps);
+    expect(again.flatMap((r) => r.changes).filter((c) => c.rows > 0)).toEqual([]);
+    const audit = await db.read(`select step, status from pipeline_run where mode = 'run' order by pipeline_run_id`);
+    expect(audit.rows).toEqual([...steps, ...steps].map((s) => [s.name, 'completed']));
+  });
+
+  it('links every lead and lost lead to its opportunity by quote, and nothing falsely', async () => {
+    const links = csv(join(sampleDir, 'truth', 'quote_links.csv'));
+    const expected = new Map<string, string>();
+    const expectedLost = new Map<string, string>();
+    for (const l of links) {
+      if (l.lead_status_row && l.booked_opportunities_row) expected.set(l.lead_status_row, l.booked_opportunities_row);
+      if (l.lost_leads_row && l.booked_opportunities_row) expectedLost.set(l.lost_leads_row, l.booked_opportunities_row);
+    }
+    const actual = await db.read(
+      `select l.source_row, o.source_row from lead_status l join booked_opportunity o using (booked_opportunity_id)`,
+    );
+    const got = new Map(actual.rows.map(([lead, opp]) => [String(lead), String(opp)]));
+    expect(got.size).toBe(expected.size);
+    for (const [lead, opp] of expected) expect(got.get(lead)).toBe(opp);
+    const lost = await db.read(`select l.source_row, o.source_row from lost_lead l join booked_opportunity o using (booked_opportunity_id)`);
+    const gotLost = new Map(lost.rows.map(([row, opp]) => [String(row), String(opp)]));
+    expect(gotLost.size).toBe(expectedLost.size);
+    for (const [row, opp] of expectedLost) expect(gotLost.get(row)).toBe(opp);
+  });
+
+  it('folds every branch spelling of the canonical sources into a branch row, and links every job', async () => {
+    const unlinked = await db.read(`select count(*) from job where raw_branch is not null and branch_id is null`);
+    expect(unlinked.rows).toEqual([[0]]);
+  });
+
+  it('leaves no partial change when a step fails, and audits the failure', async () => {
+    const failing: PipelineStep = {
+      name: 'quote-linkage',
+      description: 'a step that fails after changing rows',
+      after: [],
+      async apply(ctx) {
+        await ctx.change('lead_status', 'update', `update lead_status set raw_status = 'broken' returning lead_id`);
+        throw new Error('simulated crash in the middle of a step');
+      },
+    };
+    const before = await tableChecksums(db);
+    await expect(runPipeline(db, [failing])).rejects.toThrow(/simulated crash/);
+    const after = await tableChecksums(db);
+    const { pipeline_run: auditBefore, ...restBefore } = before;
+    const { pipeline_run: auditAfter, ...restAfter } = after;
+    expect(restAfter).toEqual(restBefore);
+    expect(auditAfter).not.toBe(auditBefore);
+    const failed = await db.read(`select status, error from pipeline_run order by pipeline_run_id desc limit 1`);
+    expect(failed.rows).toEqual([['failed', 'simulated crash in the middle of a step']]);
+  });
+
+  if (engine.name === 'server') {
+    it('never lets two runs overlap', async () => {
+      const slow: PipelineStep = {
+        name: 'branches',
+        description: 'holds the lock for a while',
+        after: [],
+        async apply(ctx) {
+          await ctx.tx.query('select pg_sleep(1)');
+        },
+      };
+      const first = runPipeline(db, [slow]);
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(runPipeline(db, [slow])).rejects.toBeInstanceOf(PipelineBusyError);
+      await first;
+    });
+  }
+});
