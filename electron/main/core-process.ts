@@ -20,6 +20,7 @@ let core: Core | undefined;
 const runsBySender = new Map<number, Set<string>>();
 const starting = startCore({
   target: resolveTarget(undefined, process.env),
+  seedSample: !process.env.WORKBENCH_DATABASE_URL,
   libraryDir: process.env.WORKBENCH_LIBRARY_DIR,
   migrationsDir: process.env.WORKBENCH_MIGRATIONS_DIR,
   onProgress: (message) => parentPort.postMessage({ type: 'progress', message }),
