@@ -65,6 +65,9 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     const got = new Map(actual.rows.map(([lead, opp]) => [String(lead), String(opp)]));
     expect(got.size).toBe(expected.size);
     for (const [lead, opp] of expected) expect(got.get(lead)).toBe(opp);
+    const jobs = await db.read(`select count(*) filter (where o.quote_number = j.quote_number), count(*) from job j join booked_opportunity o using (booked_opportunity_id)`);
+    expect(Number(jobs.rows[0]?.[1])).toBeGreaterThan(0);
+    expect(jobs.rows[0]?.[0]).toBe(jobs.rows[0]?.[1]);
     const lost = await db.read(`select l.source_row, o.source_row from lost_lead l join booked_opportunity o using (booked_opportunity_id)`);
     const gotLost = new Map(lost.rows.map(([row, opp]) => [String(row), String(opp)]));
     expect(gotLost.size).toBe(expectedLost.size);

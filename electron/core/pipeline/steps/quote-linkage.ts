@@ -1,20 +1,20 @@
 import type { PipelineStep } from '../types.ts';
 
 /**
- * Links LeadStatus and LostLead rows to their BookedOpportunity by the normalized quote number (the
- * import already made "Q-001234", "1234" and " 1234 " one value). A quote held by two opportunities is
- * ambiguous and is not linked; quotes that match nothing are counted. It never guesses.
+ * Links LeadStatus, LostLead and Job rows to their BookedOpportunity by the normalized quote number
+ * (the import already made "Q-001234", "1234" and " 1234 " one value). A quote held by two
+ * opportunities is ambiguous and is not linked; quotes that match nothing are counted. It never guesses.
  */
 export const quoteLinkageStep: PipelineStep = {
   name: 'quote-linkage',
-  description: 'link leads and lost leads to their booked opportunity through the normalized quote number; report unmatched and ambiguous quotes',
+  description: 'link leads, lost leads and jobs to their booked opportunity through the normalized quote number; report unmatched and ambiguous quotes',
   after: [],
   async apply(ctx) {
     const { tx } = ctx;
     await tx.exec(`drop table if exists quote_owner; create temp table quote_owner on commit drop as
       select quote_number, min(booked_opportunity_id) as booked_opportunity_id, count(*) as holders
         from booked_opportunity where quote_number is not null group by quote_number`);
-    for (const table of ['lead_status', 'lost_lead'] as const) {
+    for (const table of ['lead_status', 'lost_lead', 'job'] as const) {
       await ctx.change(
         table,
         'link',
