@@ -23,7 +23,7 @@ const counts = (reports: StepReport[]) => reports.map((r) => [r.step, r.changes.
 function csv(path: string): Record<string, string>[] {
   const [head = '', ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
   const names = head.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i] ?? `c${i}`, v])));
+  return lines.map((l) => Object.fromEntries(l.replace(/\r$/, '').split(',').map((v, i) => [names[i]?.trim() ?? `c${i}`, v])));
 }
 
 describe.each(engines)('pipelines on the $name engine', (engine) => {
@@ -77,6 +77,42 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
   it('folds every branch spelling of the canonical sources into a branch row, and links every job', async () => {
     const unlinked = await db.read(`select count(*) from job where raw_branch is not null and branch_id is null`);
     expect(unlinked.rows).toEqual([[0]]);
+  });
+
+  it('links every lead, opportunity and BOOKED/CLOSED job to a customer, and no other job', async () => {
+    const jobs = await db.read(`select count(*) filter (where status in ('BOOKED', 'CLOSED') and customer_id is null),
+                                       count(*) filter (where status not in ('BOOKED', 'CLOSED') and customer_id is not null) from job`);
+    expect(jobs.rows).toEqual([[0, 0]]);
+    const leads = await db.read(`select count(*) from lead_status where customer_id is null`);
+    expect(leads.rows).toEqual([[0]]);
+    const timeline = await db.read(`select count(*) from customer c
+       where c.job_count <> (select count(*) from job j where j.customer_id = c.customer_id)
+          or c.first_lead_at is distinct from (select min(received_at)::date from lead_status l where l.customer_id = c.customer_id)`);
+    expect(timeline.rows).toEqual([[0]]);
+  });
+
+  it('resolves customers close to the truth: pairwise precision ≥ 0.95, recall ≥ 0.99', async () => {
+    const truth = new Map<string, string>();
+    for (const r of csv(join(sampleDir, 'truth', 'customers.csv'))) if (r.file !== 'bad_lead') truth.set(`${r.file}:${r.source_row}`, String(r.customer_id).trim());
+    const predicted = new Map<string, string>();
+    for (const table of ['lead_status', 'booked_opportunity', 'job']) {
+      const r = await db.read(`select source_row, customer_id from ${table} where customer_id is not null`);
+      for (const [row, customer] of r.rows) predicted.set(`${table}:${row}`, String(customer));
+    }
+    const pairs = (m: Map<string, number>) => [...m.values()].reduce((n, k) => n + (k * (k - 1)) / 2, 0);
+    const byTruth = new Map<string, number>();
+    const byPrediction = new Map<string, number>();
+    const byBoth = new Map<string, number>();
+    for (const [record, t] of truth) {
+      const p = predicted.get(record);
+      if (!p) continue;
+      byTruth.set(t, (byTruth.get(t) ?? 0) + 1);
+      byPrediction.set(p, (byPrediction.get(p) ?? 0) + 1);
+      byBoth.set(`${t}|${p}`, (byBoth.get(`${t}|${p}`) ?? 0) + 1);
+    }
+    const correct = pairs(byBoth);
+    expect(correct / pairs(byPrediction)).toBeGreaterThanOrEqual(0.95);
+    expect(correct / pairs(byTruth)).toBeGreaterThanOrEqual(0.99);
   });
 
   it('leaves no partial change when a step fails, and audits the failure', async () => {

@@ -1,0 +1,139 @@
+import type { PipelineStep, StepContext } from '../types.ts';
+
+/** Normalized e-mail of a raw text, or NULL. */
+const emailOf = (raw: string) => `case when lower(btrim(${raw})) ~ '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' then lower(btrim(${raw})) end`;
+/** The 10 digits of a North American phone number, or NULL. */
+const phoneOf = (raw: string) =>
+  `case when regexp_replace(coalesce(${raw}, ''), '\\D', '', 'g') ~ '^1?\\d{10}$' then right(regexp_replace(${raw}, '\\D', '', 'g'), 10) end`;
+/** "Smith, John" and "john  SMITH" → "john smith". */
+const nameKeyOf = (raw: string) =>
+  `nullif(btrim(regexp_replace(translate(lower(case when ${raw} like '%,%' then split_part(${raw}, ',', 2) || ' ' || split_part(${raw}, ',', 1) else ${raw} end), 'áàâäãåéèêëíìîïóòôöõúùûüñçý', 'aaaaaaeeeeiiiiooooouuuuncy'), '[^a-z]+', ' ', 'g')), '')`;
+
+/**
+ * Resolves customers from the lead pool and links every lead, opportunity and BOOKED/CLOSED job to
+ * its customer (other jobs stay unlinked by design; a check constraint keeps it so).
+ *
+ * Evidence, strongest first: the same normalized e-mail or phone with the same first and last name, the same
+ * booked opportunity (a lead, its opportunity and its jobs share a quote); these join records into one customer through
+ * label propagation (set-based, a few passes). Then, as weaker evidence, a record with no e-mail,
+ * phone or opportunity joins the one customer with the same name in the same city, when exactly one
+ * has it. A component that already holds a customer keeps it, so a second run changes nothing.
+ */
+export const customersStep: PipelineStep = {
+  name: 'customers',
+  description: 'resolve customers from the lead pool (e-mail, phone, shared quote; then name + city) and link leads, opportunities and BOOKED/CLOSED jobs',
+  after: ['quote-linkage'],
+  async apply(ctx: StepContext) {
+    const { tx } = ctx;
+    await tx.exec(`drop table if exists cust_rec; create temp table cust_rec on commit drop as
+      select row_number() over (order by src, id) as rn, * from (
+        select 'lead_status' as src, lead_id as id, customer_id, booked_opportunity_id as opp,
+               coalesce(email, ${emailOf('raw_email')}) as email, coalesce(phone, ${phoneOf('raw_phone')}) as phone,
+               ${nameKeyOf('raw_customer_name')} as name_key, lower(btrim(origin_city)) as city,
+               raw_customer_name as name, origin_city, origin_state, received_at::date as seen
+          from lead_status
+        union all
+        select 'booked_opportunity', booked_opportunity_id, customer_id, booked_opportunity_id,
+               ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
+               raw_customer_name, origin_city, origin_state, booked_at
+          from booked_opportunity
+        union all
+        select 'job', job_id, customer_id, booked_opportunity_id,
+               ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
+               raw_customer_name, origin_city, origin_state, job_date
+          from job where status in ('BOOKED', 'CLOSED')
+      ) r`);
+    // A shared e-mail or phone joins records only when the names agree too (first and last word):
+    // families share addresses, and generic ones recur ("alee@gmail.com" for Ana, Aaron and Aisha Lee).
+    await tx.exec(`alter table cust_rec add column comp bigint, add column person text;
+      update cust_rec set comp = rn,
+             person = split_part(name_key, ' ', 1) || ' ' || reverse(split_part(reverse(name_key), ' ', 1));
+      update cust_rec set email = email || '|' || coalesce(person, ''), phone = phone || '|' || coalesce(person, '');
+      create index on cust_rec (email); create index on cust_rec (phone); create index on cust_rec (opp); analyze cust_rec`);
+    // Label propagation: each record takes the smallest component id among records sharing a key.
+    for (let pass = 1; pass <= 50; pass += 1) {
+      const r = await tx.query(`with e as (select email, min(comp) as m from cust_rec where email is not null group by email),
+             p as (select phone, min(comp) as m from cust_rec where phone is not null group by phone),
+             o as (select opp, min(comp) as m from cust_rec where opp is not null group by opp),
+             best as (
+               select c.rn, least(c.comp, coalesce(e.m, c.comp), coalesce(p.m, c.comp), coalesce(o.m, c.comp)) as m
+                 from cust_rec c left join e using (email) left join p using (phone) left join o using (opp))
+        update cust_rec c set comp = best.m from best where best.rn = c.rn and best.m < c.comp`);
+      ctx.progress(`pass ${pass}: ${r.rowCount} records moved`);
+      if (r.rowCount === 0) break;
+    }
+    // Weaker evidence: no contact key at all, and exactly one customer with this name in this city.
+    const weak = await tx.query(`with strong as (
+          select name_key, city, min(comp) as comp, count(distinct comp) as comps
+            from cust_rec where (email is not null or phone is not null or opp is not null) and name_key is not null and city is not null
+           group by 1, 2)
+      update cust_rec c set comp = s.comp from strong s
+       where c.email is null and c.phone is null and c.opp is null
+         and s.name_key = c.name_key and s.city = c.city and s.comps = 1 and c.comp <> s.comp`);
+    ctx.note('records joined by name and city only', weak.rowCount);
+    // One customer per component: an existing one where the component has it, else a new row.
+    await tx.exec(`drop table if exists cust_comp; create temp table cust_comp on commit drop as
+      select comp, min(customer_id) as customer_id,
+             (array_agg(name order by (src = 'lead_status') desc, seen, id) filter (where name is not null))[1] as name,
+             mode() within group (order by split_part(email, '|', 1)) as email, mode() within group (order by split_part(phone, '|', 1)) as phone,
+             (array_agg(origin_city order by seen, id) filter (where origin_city is not null))[1] as city,
+             (array_agg(origin_state order by seen, id) filter (where origin_state is not null))[1] as state
+        from cust_rec group by comp`);
+    await tx.exec(`update cust_comp set customer_id = nextval(pg_get_serial_sequence('customer', 'customer_id')) where customer_id is null`);
+    await ctx.change(
+      'customer',
+      'insert',
+      `insert into customer (customer_id, full_name, first_name, last_name, email, email_norm, phone, phone_norm, city, state)
+       overriding system value
+       select k.customer_id, coalesce(btrim(k.name), '(unknown)'),
+              case when k.name like '%,%' then nullif(btrim(split_part(k.name, ',', 2)), '') else split_part(btrim(k.name), ' ', 1) end,
+              case when k.name like '%,%' then nullif(btrim(split_part(k.name, ',', 1)), '') else nullif(btrim(substr(btrim(k.name), length(split_part(btrim(k.name), ' ', 1)) + 1)), '') end,
+              k.email, k.email, k.phone, k.phone, k.city, k.state
+         from cust_comp k where not exists (select 1 from customer c where c.customer_id = k.customer_id)
+       returning customer_id, full_name`,
+    );
+    const tables: [string, string, string][] = [
+      ['lead_status', 'lead_id', 'lead_status'],
+      ['booked_opportunity', 'booked_opportunity_id', 'booked_opportunity'],
+      ['job', 'job_id', 'job'],
+    ];
+    for (const [table, idColumn, src] of tables) {
+      await ctx.change(
+        table,
+        'link',
+        `update ${table} t set customer_id = k.customer_id, updated_at = now()
+           from cust_rec r join cust_comp k using (comp)
+          where r.src = '${src}' and r.id = t.${idColumn} and t.customer_id is distinct from k.customer_id
+         returning t.${idColumn}, k.customer_id`,
+      );
+    }
+  },
+};
+
+/** First lead, first booking, first and last job, job count and lifetime revenue on each customer. */
+export const customerTimelineStep: PipelineStep = {
+  name: 'customer-timeline',
+  description: 'first lead, first booked, first job, last job, job count and lifetime revenue on each customer',
+  after: ['customers'],
+  async apply(ctx: StepContext) {
+    await ctx.change(
+      'customer',
+      'update',
+      `with leads as (select customer_id, min(received_at)::date as first_lead from lead_status where customer_id is not null group by 1),
+            opps as (select customer_id, min(booked_at) as first_booked from booked_opportunity where customer_id is not null group by 1),
+            jobs as (select customer_id, min(job_date) as first_job, max(job_date) as last_job, count(*) as jobs,
+                            coalesce(sum(revenue) filter (where status = 'CLOSED'), 0) as revenue
+                       from job where customer_id is not null group by 1),
+            timeline as (
+              select c.customer_id, l.first_lead, o.first_booked, j.first_job, j.last_job, coalesce(j.jobs, 0)::integer as jobs, coalesce(j.revenue, 0) as revenue
+                from customer c left join leads l using (customer_id) left join opps o using (customer_id) left join jobs j using (customer_id))
+       update customer c set first_lead_at = t.first_lead, first_booked_at = t.first_booked, first_job_at = t.first_job,
+              last_job_at = t.last_job, job_count = t.jobs, lifetime_revenue = t.revenue, updated_at = now()
+         from timeline t
+        where t.customer_id = c.customer_id
+          and (c.first_lead_at, c.first_booked_at, c.first_job_at, c.last_job_at, c.job_count, c.lifetime_revenue)
+              is distinct from (t.first_lead, t.first_booked, t.first_job, t.last_job, t.jobs, t.revenue)
+       returning c.customer_id, c.job_count, c.lifetime_revenue`,
+    );
+  },
+};
