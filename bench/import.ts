@@ -9,30 +9,21 @@
  * $TMPDIR/wb-bench-samples by size and seed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { nodeFlags } from '../bin/node-flags.mjs';
 import { openDatabase, resolveTarget } from '../electron/core/db/index.ts';
 import { expandPaths, importFiles } from '../electron/core/import/index.ts';
 import { migrate, projectMigrations } from '../electron/core/migrate/index.ts';
-import { generateSample } from '../electron/core/sample/index.ts';
+import { sampleFor, scratchDatabase } from './support.ts';
 
 function peakRssMb(): number {
   const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
   return Math.round(Number(m?.[1] ?? 0) / 1024);
 }
 
-async function sampleFor(jobs: number): Promise<string> {
-  const dir = join(tmpdir(), 'wb-bench-samples', `jobs-${jobs}-seed-1`);
-  if (!existsSync(join(dir, 'truth', 'manifest.json'))) {
-    process.stderr.write(`generating a sample with ${jobs} jobs in ${dir}…\n`);
-    await generateSample({ outDir: dir, jobs, seed: 1 });
-  }
-  return dir;
-}
 
 interface ChildResult {
   seconds: number;
@@ -66,16 +57,6 @@ function runChild(target: string, paths: string[]): ChildResult {
   return JSON.parse(run.stdout) as ChildResult;
 }
 
-async function scratchDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
