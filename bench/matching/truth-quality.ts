@@ -33,7 +33,7 @@ const runs = (process.argv.length > 2 ? process.argv.slice(2) : ['20000:1', '200
 const percent = (x: number): string => `${(100 * x).toFixed(2)}%`.padStart(8);
 
 /** Scores one truth file exactly as the CLI would cluster it. */
-export function scoreTruthFile(path: string, kind: NameKind): TruthScores {
+function scoreTruthFile(path: string, kind: NameKind): TruthScores {
   const table = readCsvTable(path);
   return truthScores(truthNames(table), reviewClusters(namesFromTable(table, path), kind));
 }

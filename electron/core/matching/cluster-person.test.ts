@@ -81,7 +81,7 @@ describe('clusterNames (sales-person): review candidates', () => {
   it('links a one-letter typo and says which', () => {
     const [cluster] = people([{ name: 'John Doe', count: 9 }, { name: 'Jhon Doe' }]);
     expect(names(cluster)).toEqual(['Jhon Doe', 'John Doe']);
-    expect(cluster?.evidence).toContain('first name: one letter transposed (Jhon ~ John)');
+    expect(cluster?.evidence).toContain('first name: one letter transposed (Jhon ~ John), Jhon is not a known given name');
   });
 
   it('links the same name in reversed order', () => {

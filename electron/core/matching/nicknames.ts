@@ -1,4 +1,5 @@
-import { foldText } from './text.ts';
+import { damerauLevenshtein } from './damerau-levenshtein.ts';
+import { deletionVariants, foldText } from './text.ts';
 
 /**
  * Given names and their nicknames, as listed in resources/nicknames/names.csv
@@ -96,4 +97,35 @@ export function nicknameRelation(map: NicknameMap | undefined, a: string, b: str
 export function nicknameRoots(map: NicknameMap | undefined, name: string): string[] {
   const formals = map?.formalsOf.get(name);
   return formals === undefined ? [name] : [name, ...formals];
+}
+
+/** Per list: deletion variant → known names having it (built on first use; the list never changes). */
+const deletionIndexes = new WeakMap<NicknameMap, Map<string, string[]>>();
+
+/**
+ * Known given names one edit (Damerau–Levenshtein) away from `name`, e.g. the names a typo could
+ * have been meant as. Found through shared deletion variants, so it costs a few map lookups.
+ *
+ * @example knownNamesNear(map, 'deboarh') // ['deborah']
+ */
+export function knownNamesNear(map: NicknameMap, name: string): string[] {
+  let index = deletionIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const known of map.linkedWith.keys()) {
+      for (const variant of deletionVariants(known)) {
+        const list = index.get(variant);
+        if (list) list.push(known);
+        else index.set(variant, [known]);
+      }
+    }
+    deletionIndexes.set(map, index);
+  }
+  const found = new Set<string>();
+  for (const variant of deletionVariants(name)) {
+    for (const known of index.get(variant) ?? []) {
+      if (known !== name && damerauLevenshtein(known, name) === 1) found.add(known);
+    }
+  }
+  return [...found].sort();
 }

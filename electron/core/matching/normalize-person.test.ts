@@ -41,11 +41,14 @@ describe('normalizePersonName', () => {
     }
   });
 
-  it('keeps hyphenated surnames (no spaces around the hyphen)', () => {
+  it('keeps hyphenated surnames (no spaces around the hyphen) as one surname, in either order', () => {
     const name = normalizePersonName('Mary Smith-Jones');
     expect(name?.notes.annotation).toBeNull();
-    expect(name?.key).toBe('mary smith jones');
+    expect(name?.key).toBe('mary smithjones');
+    expect(name?.last).toBe('smithjones');
     expect(name?.display).toBe('Mary Smith-Jones');
+    expect(normalizePersonName('Smith-Jones Mary')?.first).toBe('smithjones');
+    expect(normalizePersonName('Mary-Jane Smith')?.tokens).toEqual(['maryjane', 'smith']);
   });
 
   it('drops courtesy titles and post-nominals', () => {

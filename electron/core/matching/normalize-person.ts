@@ -124,13 +124,15 @@ function toWords(text: string): Word[] {
   return text
     .split(/[\s.,;:/\\_"!?*#@|+=<>~^]+/)
     .map((piece) => piece.replace(/^[-'’`ʼ]+|[-'’`ʼ]+$/g, ''))
-    .map((original) => ({
-      original,
-      tokens: foldText(original)
+    .map((original) => {
+      // A hyphenated word is one name ("Smith-Jones", "Mary-Jane"), so that a double-barrelled
+      // surname stays one surname when the name is written "Smith-Jones Theodore".
+      const token = foldText(original)
         .replace(/['’`ʼ]/g, '')
         .split(/[^\p{L}\p{N}]+/u)
-        .filter((token) => token !== ''),
-    }))
+        .join('');
+      return { original, tokens: token === '' ? [] : [token] };
+    })
     .filter((word) => word.tokens.length > 0);
 }
 

@@ -15,6 +15,15 @@ export interface PlaceName {
   key: string;
   /** All letters and digits without spaces. */
   squashed: string;
+  /**
+   * The letters of the name without its qualifiers: generic words ("Denver Branch", "Yelp Ads") and,
+   * for branches, a trailing US state code ("Denver, CO"). Equal to `squashed` when there are none.
+   */
+  core: string;
+  /** The qualifiers taken off for `core`, as written: ['Branch'], ['CO']. */
+  qualifiers: readonly string[];
+  /** Branches: a trailing US state code ('co'), or null. Two different states never match. */
+  state: string | null;
   display: string;
   notes: PlaceNotes;
 }
@@ -43,6 +52,19 @@ const KIND_ABBREVIATIONS: Readonly<Record<PlaceKind, Readonly<Record<string, str
   'lead-source': { fb: 'facebook', ig: 'instagram', li: 'linkedin', ref: 'referral', refs: 'referrals', yp: 'yellowpages', bbb: 'better business bureau', tv: 'television', sm: 'social media', ppc: 'pay per click' },
 };
 const LEGAL_FORMS = new Set(['inc', 'llc', 'ltd', 'plc', 'gmbh', 'lp', 'llp']);
+/**
+ * Words that qualify a name without naming another place or source: "Denver Branch" is the Denver
+ * branch, "Yelp Ads" the Yelp source. They stay in the key (no automatic merge) but not in `core`.
+ */
+const GENERIC_WORDS: Readonly<Record<PlaceKind, ReadonlySet<string>>> = {
+  branch: new Set(['branch', 'office', 'location', 'metro', 'area']),
+  'lead-source': new Set(['ad', 'ads', 'advert', 'advertising', 'lead', 'leads']),
+};
+const US_STATES = new Set([
+  'al', 'ak', 'az', 'ar', 'ca', 'co', 'ct', 'de', 'dc', 'fl', 'ga', 'hi', 'id', 'il', 'in', 'ia', 'ks', 'ky', 'la',
+  'me', 'md', 'ma', 'mi', 'mn', 'ms', 'mo', 'mt', 'ne', 'nv', 'nh', 'nj', 'nm', 'ny', 'nc', 'nd', 'oh', 'ok', 'or',
+  'pa', 'ri', 'sc', 'sd', 'tn', 'tx', 'ut', 'vt', 'va', 'wa', 'wv', 'wi', 'wy',
+]);
 const WEB_ADDRESS = /\b(?:https?:\/\/)?(?:www\.)?([\p{L}\p{N}-]+)\.(?:com|net|org|io|co|biz|info|us|ca|co\.uk)\b(?:\/\S*)?/giu;
 
 export function normalizePlaceName(
@@ -68,6 +90,10 @@ export function normalizePlaceName(
   const expansions: string[] = [];
   const droppedWords: string[] = [];
   const tokens: string[] = [];
+  // "Denver, CO", "Austin TX": a state code after the place name, not an abbreviation (CO → company).
+  const lastWord = words[words.length - 1]!;
+  const state = kind === 'branch' && words.length >= 2 && US_STATES.has(lastWord) && !(lastWord in extraAbbreviations) ? lastWord : null;
+  if (state !== null) words.pop();
   words.forEach((word, index) => {
     if (LEGAL_FORMS.has(word) && words.length > 1) {
       droppedWords.push(word);
@@ -82,11 +108,23 @@ export function normalizePlaceName(
     }
   });
   if (tokens.length === 0) return null;
+  const generic = GENERIC_WORDS[kind];
+  const coreTokens = tokens.filter((token) => !generic.has(token));
+  // A qualifier only comes off a real name: "Branch 12" keeps its word.
+  const hasCore = coreTokens.some((token) => /^\p{L}{3,}$/u.test(token));
+  const qualifiers = hasCore ? tokens.filter((token) => generic.has(token)).map(titleCaseWord) : [];
+  if (state !== null) {
+    qualifiers.push(state.toUpperCase());
+    tokens.push(state);
+  }
   return {
     raw,
     tokens,
     key: tokens.join(' '),
     squashed: tokens.join(''),
+    core: (hasCore ? coreTokens : tokens.filter((token) => token !== state)).join(''),
+    qualifiers,
+    state,
     display: placeDisplay(raw),
     notes: { expansions, ampersand, webAddress, droppedWords },
   };

@@ -8,7 +8,8 @@ type PersonForm = FormView<PersonName>;
 /**
  * Attach incomplete names to the clusters of full names, only when exactly one cluster fits:
  * - "J. Smith" → the one cluster holding a J… Smith (John Smith and James Smith → ambiguous, left alone)
- * - "John S." → the one cluster holding a John S…
+ * - "John S." → the one cluster holding a John S…; failing any, "Smith John R." → the one cluster
+ *   holding "John R. Smith" (Last First Middle-initial order)
  * - "Grace" → the one cluster with Grace as first name or surname
  *
  * @example evidence: 'initial J. matches John (only candidate)'
@@ -16,10 +17,12 @@ type PersonForm = FormView<PersonName>;
 export function attachPartialNames(forms: readonly PersonForm[], componentOf: (id: number) => number): AttachLink[] {
   const byFirst = new Map<string, PersonForm[]>();
   const byLast = new Map<string, PersonForm[]>();
+  const byTokens = new Map<string, PersonForm[]>();
   for (const form of forms) {
     if (form.name.shape !== 'full') continue;
     push(byFirst, form.name.first, form);
     push(byLast, form.name.last, form);
+    push(byTokens, form.name.tokens.join(' '), form);
   }
 
   const links: AttachLink[] = [];
@@ -43,6 +46,12 @@ export function attachPartialNames(forms: readonly PersonForm[], componentOf: (i
       if (target) {
         const lasts = distinct(target.members.map((c) => label(c.name.last)));
         links.push(link(form, target.best, PERSON_FACTOR.uniqueInitial, `surname initial ${label(name.last)}. matches ${lasts.join(', ')} (only candidate)`));
+      } else if (candidates.length === 0 && name.middle.length > 0) {
+        // "Smith John R.": legacy exports write Last First Middle-initial. Read that way it is a full
+        // name, which joins the one cluster holding exactly that name.
+        const rotated = [...name.middle, name.last, name.first].join(' ');
+        const same = onlyCluster(byTokens.get(rotated) ?? [], componentOf);
+        if (same) links.push(link(form, same.best, PERSON_FACTOR.uniqueInitial, `"Last First Middle" order: ${form.label} read as ${same.best.label}`));
       }
     } else if (name.shape === 'single') {
       const asFirst = byFirst.get(name.first) ?? [];

@@ -12,7 +12,8 @@ import { PERSON_FACTOR } from './thresholds.ts';
  * - `f:` surname + typo keys of the first name, and first name + typo keys of the surname
  *   (one-letter typos in either part, equal names whose middles differ, and reversed order:
  *   "Hall Isla" meets "Isla Hall" and "Rowe Caleb" meets "Caleb Rwoe")
- * - `n:` surname + each nickname root of the first name (Bob and Robert share the root "robert")
+ * - `n:` surname + each nickname root of the first name (Bob and Robert share the root "robert"), in
+ *   both orders ("Brown Bill" meets "William Brown")
  * - `x:` surname + the first three letters of the first name (truncations: Christoph / Christopher)
  * - `p:` first name + Soundex of the surname (two-letter surname differences that sound alike)
  * - `s:` all letters without spaces (McDonald / Mc Donald, Mary Ann / Maryann)
@@ -30,7 +31,9 @@ export function personBlockingKeys(name: PersonName, nicknames: NicknameMap | un
   // reversed order, because it is emitted for both name orders.
   for (const key of typoKeys(first)) keys.add(`f:${last}|${key}`);
   for (const key of typoKeys(last)) keys.add(`f:${first}|${key}`);
+  // Both orders, like `f:`: "Brown Bill" (written Last First) meets "William Brown".
   for (const root of nicknameRoots(nicknames, first)) keys.add(`n:${last}|${root}`);
+  for (const root of nicknameRoots(nicknames, last)) keys.add(`n:${first}|${root}`);
   if (first.length >= PERSON_FACTOR.prefixMinLength) keys.add(`x:${last}|${first.slice(0, PERSON_FACTOR.prefixMinLength)}`);
   keys.add(`p:${first}|${soundex(last)}`);
   return [...keys];

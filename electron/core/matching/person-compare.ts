@@ -1,27 +1,17 @@
 import { adjustScore, countAdjustment } from './count-evidence.ts';
 import type { FormView, PairVerdict } from './matcher.ts';
-import { isKnownGivenName, nicknameRelation } from './nicknames.ts';
 import type { NicknameMap } from './nicknames.ts';
 import { suffixLabel } from './normalize-person.ts';
 import type { PersonName } from './normalize-person.ts';
-import { compareSpelling } from './spelling.ts';
+import { compareMiddles, firstNameRelation, namesakeCheck, SAME, surnameRelation } from './person-parts.ts';
+import type { PartRelation } from './person-parts.ts';
 import { label } from './text.ts';
 import { PERSON_FACTOR } from './thresholds.ts';
 
-interface PartRelation {
-  factor: number;
-  evidence: string[];
-  conflict: boolean;
-  /** The relation rests on a spelling difference, so row counts are relevant evidence. */
-  spellingBased: boolean;
-}
-
-const SAME: PartRelation = { factor: 1, evidence: [], conflict: false, spellingBased: false };
-
 /**
  * Score two person forms: a product of per-part factors (first name, surname, middle, suffix), the
- * better of straight and reversed order, then adjusted by row counts when a spelling difference is
- * involved. See thresholds.ts for every weight.
+ * better of straight and reversed order (either spelling may be the reversed one), then adjusted by
+ * row counts when a spelling difference or a nickname is involved. See thresholds.ts for every weight.
  *
  * @example comparePersons(view('Bob Allen'), view('Robert Allen'), nicknames)
  * // { score: 0.9, evidence: ['nickname Bob → Robert'], conflict: false }
@@ -49,11 +39,18 @@ export function comparePersons(
   }
   if (x.last === '' || y.last === '') return singleNameVerdict(x, y);
 
-  const middle = compareMiddles(x.middle, y.middle);
+  const counts = countAdjustment({ label: a.label, count: a.count }, { label: b.label, count: b.count });
+  const plainMiddle = compareMiddles(x.middle, y.middle);
+  const middle = namesakeCheck(plainMiddle, counts);
   if (middle.conflict) return verdict([middle]);
 
   const straight = [firstNameRelation(x.first, y.first, nicknames), surnameRelation(x.last, y.last)] as const;
-  const reversed = [firstNameRelation(x.first, y.last, nicknames), surnameRelation(x.last, y.first)] as const;
+  // Either spelling may be the one written "Last First": its last word is then the first name, which
+  // may be a nickname of the other's ("Brown Bill" / "William Brown"). Both readings are tried so that
+  // the verdict does not depend on the argument order.
+  const reversedY = [firstNameRelation(x.first, y.last, nicknames), surnameRelation(x.last, y.first)] as const;
+  const reversedX = [firstNameRelation(x.last, y.first, nicknames), surnameRelation(x.first, y.last)] as const;
+  const reversed = partsScore(reversedX) > partsScore(reversedY) ? reversedX : reversedY;
   const straightScore = partsScore(straight);
   const reversedScore = partsScore(reversed) * PERSON_FACTOR.reversedOrder;
   const useReversed = reversedScore > straightScore;
@@ -67,9 +64,16 @@ export function comparePersons(
     parts.unshift({ ...SAME, factor: PERSON_FACTOR.reversedOrder, evidence: [exact ? 'same name, order reversed' : 'first and last name swapped'] });
   }
   const result = verdict(parts);
-  if (result.conflict || result.score === 0 || !parts.some((part) => part.spellingBased)) return result;
-  const counts = countAdjustment({ label: a.label, count: a.count }, { label: b.label, count: b.count });
-  if (counts.evidence === null) return result;
+  // The namesake check has used the counts already.
+  if (result.conflict || result.score === 0 || counts.evidence === null || middle !== plainMiddle) return result;
+  const spelling = parts.some((part) => part.counts === 'spelling');
+  if (counts.delta > 0) {
+    // "Rare, so a typo" explains a spelling difference, not a nickname, a middle name or a suffix next to it.
+    const otherDifference = [first, last].some((part) => part.factor < 1 && part.counts !== 'spelling') || middle.factor < 1 || suffix.factor < 1;
+    if (!spelling || otherDifference) return result;
+  } else if (!spelling && !parts.some((part) => part.counts === 'nickname')) {
+    return result;
+  }
   return {
     ...result,
     score: adjustScore(result.score, counts.delta),
@@ -92,69 +96,6 @@ function verdict(parts: readonly PartRelation[]): PairVerdict {
 
 function clamp(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
-}
-
-/** First names: equal, initial, nickname, typo, truncation, or different. */
-export function firstNameRelation(a: string, b: string, nicknames: NicknameMap | undefined): PartRelation {
-  if (a === b) return SAME;
-  if (a.length === 1 || b.length === 1) {
-    const [initial, full] = a.length === 1 ? [a, b] : [b, a];
-    return full.startsWith(initial)
-      ? { ...SAME, factor: PERSON_FACTOR.uniqueInitial, evidence: [`initial ${label(initial)}. matches ${label(full)}`] }
-      : { ...SAME, factor: 0, conflict: true, evidence: [`initial ${label(initial)}. does not match ${label(full)}`] };
-  }
-  const nickname = nicknameRelation(nicknames, a, b);
-  if (nickname?.kind === 'nickname') {
-    return { ...SAME, factor: PERSON_FACTOR.nickname, evidence: [`nickname ${label(nickname.nickname)} → ${label(nickname.formal)}`] };
-  }
-  // Several weak relations may apply (Steven / Stephen: two letters apart, both linked to Steve); keep the strongest.
-  const candidates: PartRelation[] = [];
-  const spelling = compareSpelling(a, b);
-  if (spelling.kind !== 'different' && spelling.evidence !== null) {
-    const bothKnown = isKnownGivenName(nicknames, a) && isKnownGivenName(nicknames, b);
-    candidates.push({
-      factor: bothKnown ? Math.min(spelling.factor, PERSON_FACTOR.knownDistinctNames) : spelling.factor,
-      evidence: [`first name: ${spelling.evidence}${bothKnown ? ', but both are known given names' : ''}`],
-      conflict: false,
-      spellingBased: true,
-    });
-  }
-  if (nickname?.kind === 'shared') {
-    candidates.push({
-      ...SAME,
-      factor: PERSON_FACTOR.sharedNickname,
-      evidence: [`nicknames ${label(a)} and ${label(b)} both linked to ${label(nickname.via)}`],
-    });
-  }
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= PERSON_FACTOR.prefixMinLength && long.startsWith(short)) {
-    candidates.push({ ...SAME, factor: PERSON_FACTOR.prefix, evidence: [`${label(short)} may be ${label(long)} cut short`] });
-  }
-  return candidates.reduce<PartRelation>((best, next) => (next.factor > best.factor ? next : best), { ...SAME, factor: 0 });
-}
-
-function surnameRelation(a: string, b: string): PartRelation {
-  if (a === b) return SAME;
-  const spelling = compareSpelling(a, b);
-  if (spelling.kind === 'different' || spelling.evidence === null) return { ...SAME, factor: 0 };
-  return { factor: spelling.factor, evidence: [`surname: ${spelling.evidence}`], conflict: false, spellingBased: true };
-}
-
-/** Middle names must agree where both spellings have them; one side without them is a mild penalty. */
-function compareMiddles(a: readonly string[], b: readonly string[]): PartRelation {
-  if (a.length === 0 && b.length === 0) return SAME;
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    const compatible = x === y || ((x.length === 1 || y.length === 1) && x[0] === y[0]);
-    if (!compatible) {
-      return { ...SAME, factor: 0, conflict: true, evidence: [`different middle names ${label(x)} / ${label(y)}`] };
-    }
-  }
-  if (a.length === b.length) return SAME;
-  const extra = (a.length > b.length ? a : b).slice(shared).map(label).join(' ');
-  return { ...SAME, factor: PERSON_FACTOR.middleOnOneSide, evidence: [`middle name ${extra} only in one spelling`] };
 }
 
 /** Used only by the compatibility check; single names join clusters through the attach pass. */

@@ -10,9 +10,10 @@ const DIRECTIONS = new Set([
 ]);
 
 /**
- * Score two branch or lead-source forms. Numbers, directions and one-letter words must agree
- * ("Denver East" / "Denver West" is one letter apart and two branches); otherwise spacing, word order
- * and a one- or two-letter typo over the whole name are the evidence.
+ * Score two branch or lead-source forms. Numbers, directions, one-letter words and states must agree
+ * ("Denver East" / "Denver West" is one letter apart and two branches); otherwise qualifiers
+ * ("Denver Branch", "Denver, CO"), spacing, word order and a one- or two-letter typo over the whole
+ * name are the evidence.
  *
  * @example comparePlaces(view('Home Advisor'), view('HomeAdvsor'))
  * // { score: 0.85, evidence: ['one letter missing (Home Advisor ~ HomeAdvsor)'], conflict: false }
@@ -24,6 +25,13 @@ export function comparePlaces(a: FormView<PlaceName>, b: FormView<PlaceName>): P
   const discriminatorsB = discriminators(y.tokens);
   if (discriminatorsA !== discriminatorsB) {
     return { score: 0, conflict: true, evidence: [`different numbers or directions (${a.label} / ${b.label})`] };
+  }
+  if (x.state !== null && y.state !== null && x.state !== y.state) {
+    return { score: 0, conflict: true, evidence: [`different states (${a.label} / ${b.label})`] };
+  }
+  if (x.core === y.core && x.squashed !== y.squashed) {
+    const words = [...new Set([...x.qualifiers, ...y.qualifiers].filter((q) => !(x.qualifiers.includes(q) && y.qualifiers.includes(q))))];
+    return { score: PLACE_FACTOR.qualifierOnOneSide, conflict: false, evidence: [`differs only by ${words.join(', ')} (${a.label} ~ ${b.label})`] };
   }
   if (x.squashed === y.squashed) {
     return { score: PLACE_FACTOR.sameLettersDifferentSpacing, conflict: false, evidence: ['same letters, spacing differs'] };

@@ -14,9 +14,10 @@ const TWO_EDIT_MIN_LENGTH = 10;
  * - `d:` each one-deletion variant of the squashed letters (all one-letter typos, spacing differences)
  * - `w:` the sorted words (same words in another order)
  * - `e:` first three + last three letters, for names of 10+ letters (two-letter typos in the middle)
+ * - `c:` the letters without qualifiers ("Denver Branch", "Denver, CO" and "Denver" share `c:denver`)
  *
  * @example placeBlockingKeys(normalizePlaceName('Yelp', 'lead-source')!)
- * // ['d:yelp', 'd:elp', 'd:ylp', 'd:yep', 'd:yel', 'w:yelp']
+ * // ['d:yelp', 'd:elp', 'd:ylp', 'd:yep', 'd:yel', 'w:yelp', 'c:yelp']
  */
 export function placeBlockingKeys(name: PlaceName): string[] {
   const keys = new Set<string>();
@@ -24,6 +25,7 @@ export function placeBlockingKeys(name: PlaceName): string[] {
   for (const variant of variants) keys.add(`d:${variant}`);
   keys.add(`w:${[...name.tokens].sort().join(' ')}`);
   if (name.squashed.length >= TWO_EDIT_MIN_LENGTH) keys.add(`e:${name.squashed.slice(0, 3)}|${name.squashed.slice(-3)}`);
+  keys.add(`c:${name.core}`);
   return [...keys];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSpelling } from './spelling.ts';
+import { compareSpelling, keyboardNeighbours } from './spelling.ts';
 import { SPELLING_FACTOR } from './thresholds.ts';
 
 describe('compareSpelling', () => {
@@ -15,11 +15,27 @@ describe('compareSpelling', () => {
       evidence: 'doubled letter (Alen ~ Allen)',
     });
     expect(compareSpelling('luas', 'lucas').evidence).toBe('one letter missing (Luas ~ Lucas)');
-    expect(compareSpelling('smitg', 'smith')).toEqual({
+    expect(compareSpelling('smitp', 'smith')).toEqual({
       kind: 'substitution',
       factor: SPELLING_FACTOR.substitution,
-      evidence: 'one letter changed (Smitg ~ Smith)',
+      evidence: 'one letter changed (Smitp ~ Smith)',
     });
+    expect(compareSpelling('smitg', 'smith').evidence).toBe('one letter changed, next key on the keyboard (Smitg ~ Smith)');
+  });
+
+  it('takes a vowel next to the intended key for a slip, not for another name (Lewos / Lewis, not Smyth / Smith)', () => {
+    expect(keyboardNeighbours('o', 'i')).toBe(true);
+    expect(keyboardNeighbours('e', 'd')).toBe(true);
+    expect(keyboardNeighbours('e', 'f')).toBe(false);
+    expect(keyboardNeighbours('i', 'y')).toBe(false);
+    expect(compareSpelling('lewos', 'lewis')).toMatchObject({ kind: 'substitution', factor: SPELLING_FACTOR.substitution });
+    expect(compareSpelling('smyth', 'smith').kind).toBe('vowel-substitution');
+  });
+
+  it('drops the vowel and short-name doubts for a known slip', () => {
+    expect(compareSpelling('tmo', 'tom', undefined, { slip: true }).factor).toBe(SPELLING_FACTOR.transposition);
+    expect(compareSpelling('tmo', 'tom').factor).toBeCloseTo(SPELLING_FACTOR.transposition * SPELLING_FACTOR.shortWord, 10);
+    expect(compareSpelling('hanson', 'hansen', undefined, { slip: true })).toMatchObject({ kind: 'substitution', factor: SPELLING_FACTOR.substitution });
   });
 
   it('treats a vowel for a vowel as weaker evidence (Smith / Smyth are both real names)', () => {

@@ -27,18 +27,32 @@ export interface SpellingRelation {
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
+/**
+ * @example compareSpelling('nuck', 'nick', undefined, { slip: true })
+ * // { kind: 'substitution', factor: 0.8, evidence: 'one letter changed, next key on the keyboard (Nuck ~ Nick)' }
+ */
+export interface SpellingOptions {
+  /**
+   * One of the two is known not to be a real name (the caller checked a list of given names), so the
+   * difference is a slip: a vowel change or a short word is then no reason to doubt it.
+   */
+  slip?: boolean;
+}
+
 /** `labels` replace the compared strings in the evidence (whole place names instead of squashed letters). */
-export function compareSpelling(a: string, b: string, labels?: readonly [string, string]): SpellingRelation {
+export function compareSpelling(a: string, b: string, labels?: readonly [string, string], options: SpellingOptions = {}): SpellingRelation {
   if (a === b) return { kind: 'equal', factor: 1, evidence: null };
   const pair = labels ? `${labels[0]} ~ ${labels[1]}` : `${label(a)} ~ ${label(b)}`;
   const shorter = Math.min(a.length, b.length);
-  const shortPenalty = shorter <= SPELLING_FACTOR.shortWordMaxLength ? SPELLING_FACTOR.shortWord : 1;
+  const shortPenalty = shorter <= SPELLING_FACTOR.shortWordMaxLength && !options.slip ? SPELLING_FACTOR.shortWord : 1;
   const shortNote = shortPenalty < 1 ? ', short name' : '';
   if (Math.abs(a.length - b.length) > 2) return different();
 
   const distance = damerauLevenshtein(a, b);
   if (distance === 1) {
-    const { kind, factor, text } = classifySingleEdit(a, b);
+    const edit = classifySingleEdit(a, b);
+    const { kind, factor, text } =
+      edit.kind === 'vowel-substitution' && options.slip ? { kind: 'substitution' as const, factor: SPELLING_FACTOR.substitution, text: 'one letter changed' } : edit;
     return { kind, factor: factor * shortPenalty, evidence: `${text} (${pair}${shortNote})` };
   }
   if (
@@ -73,6 +87,11 @@ function classifySingleEdit(a: string, b: string): { kind: SpellingKind; factor:
   if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) {
     return { kind: 'transposition', factor: SPELLING_FACTOR.transposition, text: 'one letter transposed' };
   }
+  // A neighbouring key is the commonest typing slip, vowels included (Lewis / Lewos, Nick / Nuck);
+  // the vowel doubt below is for sound-alike names, whose vowels are not neighbours (Smith / Smyth).
+  if (keyboardNeighbours(a[i] ?? '', b[i] ?? '')) {
+    return { kind: 'substitution', factor: SPELLING_FACTOR.substitution, text: 'one letter changed, next key on the keyboard' };
+  }
   if (VOWELS.has(a[i] ?? '') && VOWELS.has(b[i] ?? '')) {
     return {
       kind: 'vowel-substitution',
@@ -81,4 +100,24 @@ function classifySingleEdit(a: string, b: string): { kind: SpellingKind; factor:
     };
   }
   return { kind: 'substitution', factor: SPELLING_FACTOR.substitution, text: 'one letter changed' };
+}
+
+/** QWERTY rows with their horizontal stagger, in key widths. */
+const KEY_ROWS: readonly (readonly [string, number])[] = [
+  ['qwertyuiop', 0],
+  ['asdfghjkl', 0.25],
+  ['zxcvbnm', 0.75],
+];
+const KEY_POSITIONS: ReadonlyMap<string, readonly [row: number, x: number]> = new Map(
+  KEY_ROWS.flatMap(([keys, offset], row) => [...keys].map((key, i) => [key, [row, i + offset] as const] as const)),
+);
+
+/** Keys that touch on a QWERTY keyboard, in the same row or diagonally: e ~ r, e ~ d, i ~ o; not e ~ f. */
+export function keyboardNeighbours(a: string, b: string): boolean {
+  const p = KEY_POSITIONS.get(a);
+  const q = KEY_POSITIONS.get(b);
+  if (p === undefined || q === undefined || a === b) return false;
+  const rows = Math.abs(p[0] - q[0]);
+  const dx = Math.abs(p[1] - q[1]);
+  return rows === 0 ? dx === 1 : rows === 1 && dx < 1;
 }

@@ -32,6 +32,12 @@ export const PERSON_FACTOR = {
   nickname: 0.9,
   /** Two nicknames of one formal name (Bob, Rob ← Robert); never enough alone to link. */
   sharedNickname: 0.7,
+  /**
+   * An unknown first name one letter from a known one that is a nickname relation of the other
+   * (Deboarh / Debbie via Deborah). At most this, below LINK_THRESHOLD: it only lets a typo and a
+   * nickname of one person share a cluster (COMPATIBLE_THRESHOLD), never links them by itself.
+   */
+  typoOfNickname: 0.7,
   /** One first name is the start of the other (Christoph / Christopher): truncated exports. */
   prefix: 0.7,
   prefixMinLength: 3,
@@ -40,6 +46,11 @@ export const PERSON_FACTOR = {
   /** Applied when first AND last name both differ: two weak signals do not make a strong one. */
   bothPartsDiffer: 0.8,
   middleOnOneSide: 0.92,
+  /**
+   * Middle name on one side while both spellings are common (count-evidence.ts): namesakes told apart
+   * by a middle initial (John Smith / John R. Smith). Below COMPATIBLE_THRESHOLD on purpose.
+   */
+  middleOnOneSideBothCommon: 0.45,
   suffixOnOneSide: 0.9,
   reversedOrder: 0.9,
   sameLettersDifferentSpacing: 0.95,
@@ -53,6 +64,8 @@ export const PERSON_FACTOR = {
 export const PLACE_FACTOR = {
   sameLettersDifferentSpacing: 0.95,
   sameWordsReordered: 0.85,
+  /** Same name but for a generic word or a state code ("Denver Branch", "Denver, CO" / "Denver"). */
+  qualifierOnOneSide: 0.9,
   /** Squashed strings shorter than this never match on a typo ("Yelp" / "Help"). */
   typoMinLength: 5,
 } as const;
