@@ -171,6 +171,30 @@ const cases: MigrationCase[] = [
       ).rejects.toMatchObject({ sqlstate: '23514' });
     },
   },
+  {
+    id: 8,
+    seed: async (tx) => {
+      await tx.query(`insert into branch (name, name_key) values ('Denver', 'denver'), ('Atlanta', 'atlanta')`);
+      await tx.query(`insert into sales_person (full_name, name_key, home_branch_id) values ('John Smith', 'john smith', 1), ('John R. Smith', 'john r smith', 2)`);
+      await tx.query(`insert into sales_person_alias (raw_name, sales_person_id) values ('John Smith', 1), ('John R. Smith', 2)`);
+    },
+    preserved: ['branch', 'sales_person'],
+    creates: [],
+    check: async (db) => {
+      // Existing aliases become unqualified ones.
+      expect((await db.read(`select raw_name, sales_person_id, branch_id from sales_person_alias order by 1`)).rows).toEqual([
+        ['John R. Smith', 2, null],
+        ['John Smith', 1, null],
+      ]);
+      // The same spelling may now mean another person in another branch, once per branch.
+      await db.write((tx) => tx.query(`insert into sales_person_alias (raw_name, branch_id, sales_person_id) values ('John Smith', 2, 2)`));
+      await expect(db.write((tx) => tx.query(`insert into sales_person_alias (raw_name, branch_id, sales_person_id) values ('John Smith', 2, 1)`))).rejects.toMatchObject({
+        sqlstate: '23505',
+      });
+      await expect(db.write((tx) => tx.query(`insert into sales_person_alias (raw_name, sales_person_id) values ('John Smith', 2)`))).rejects.toMatchObject({ sqlstate: '23505' });
+      await expect(db.write((tx) => tx.query(`insert into sales_person_alias (raw_name, branch_id, sales_person_id) values ('x', 99, 1)`))).rejects.toMatchObject({ sqlstate: '23503' });
+    },
+  },
 ];
 
 describe.each(engines)('migrations on the $name engine', (engine) => {

@@ -48,7 +48,7 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     const again = await runPipeline(db, steps);
     expect(again.flatMap((r) => r.changes).filter((c) => c.rows > 0)).toEqual([]);
     const audit = await db.read(`select step, status from pipeline_run where mode = 'run' order by pipeline_run_id`);
-    expect(audit.rows).toEqual([...steps, ...steps].map((s) => [s.name, 'completed']));
+    expect(audit.rows).toEqual([...steps, ...steps].map((s) => [s.name, "completed"]));
   });
 
   it('links every lead and lost lead to its opportunity by quote, and nothing falsely', async () => {

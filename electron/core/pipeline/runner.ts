@@ -1,3 +1,4 @@
+import { checkIdentifier } from '../db/copy.ts';
 import type { Database, SqlRunner } from '../db/index.ts';
 import type { PipelineStep, StepContext, StepName, StepReport, TableChange } from './types.ts';
 
@@ -126,6 +127,10 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
           [step.name, options.runBy ?? null, JSON.stringify({ changes: report.changes.map(({ table, action, rows }) => ({ table, action, rows })), notes: report.notes }), startedAt],
         );
         await session.exec('COMMIT');
+        // Statistics for what the step changed, so queries plan on the new shape of the data.
+        for (const table of new Set(report.changes.filter((c) => c.rows > 0).map((c) => c.table))) {
+          await session.exec(`analyze ${checkIdentifier(table)}`);
+        }
         reports.push(report);
         options.onStep?.(report);
       } catch (error) {

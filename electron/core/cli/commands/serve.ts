@@ -63,9 +63,16 @@ export function serveCommand(io: CliIo): Command {
       if (flags.open) openBrowser(server.url);
       const running = server;
       await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        let stopping = false;
+        const stop = () => {
+          // A second Ctrl+C does not wait for work in flight.
+          if (stopping) process.exit(130);
+          stopping = true;
+          io.stderr('stopping (press Ctrl+C again to quit at once)…\n');
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
       });
       await running.close();
       await core.close();

@@ -224,7 +224,7 @@ export function createSalesPersonsStep(nicknames: () => NicknameMap = nicknameSo
       ctx.progress(`${new Set(cells.map((c) => c.raw)).size} distinct spellings, ${identities.length} people by name and office`);
       ctx.note('spellings whose branch does not tell which person (not linked there)', new Set(unassigned.map((c) => c.raw)).size);
 
-      await tx.exec(`drop table if exists sp_identity, sp_cell;
+      await tx.exec(`drop table if exists sp_identity, sp_cell, sp_office;
         create temp table sp_identity (identity int primary key, office bigint, name_key text not null, full_name text not null,
           first_name text, last_name text, home_branch_id bigint, sales_person_id bigint, is_new boolean not null default false) on commit drop;
         create temp table sp_cell (raw_name text not null, branch_id bigint, identity int, n int not null) on commit drop;
