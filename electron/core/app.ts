@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { createDispatch } from '../../shared/contract/index.ts';
 import { openDatabase, workbenchHome } from './db/index.ts';
-import { loadLibrary, QueryCatalog } from './library/catalog.ts';
+import { QueryCatalog, scanLibrary } from './library/catalog.ts';
 import { migrate, projectMigrations } from './migrate/index.ts';
-import { seedDefaultSample } from './seed.ts';
+import { runSeedPipelines, seedDefaultSample } from './seed.ts';
 import { createHandlers, mapCoreError } from './rpc/handlers.ts';
 import { WorkspaceStore } from './workspace/index.ts';
 import type { Dispatch } from '../../shared/contract/index.ts';
@@ -44,7 +44,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const applied = await migrate(db, migrations, { onApplied: (m) => options.onProgress?.(`applied ${m.name}`) });
     if (applied.applied.length > 0) options.onProgress?.(`database migrated (${applied.applied.length} migrations)`);
     if (options.seedSample) await seedDefaultSample(db, workbenchHome(env), (m) => options.onProgress?.(m));
-    const catalog = new QueryCatalog(loadLibrary(options.libraryDir));
+    const catalog = new QueryCatalog(scanLibrary(options.libraryDir));
+    for (const problem of catalog.problems) options.onProgress?.(`library file skipped: ${problem.message}`);
     const store = new WorkspaceStore({
       file: join(workbenchHome(env), 'workspace.sqlite'),
       ...(options.cipher ? { cipher: options.cipher } : {}),
@@ -54,6 +55,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       db,
       catalog,
       migrations,
+      workspace: store,
       recordRun: (run) =>
         store.addHistory({
           database: db.label,
@@ -67,12 +69,21 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           startedAt: new Date(Date.now() - run.durationMs).toISOString(),
         }),
     });
+    const background = options.seedSample
+      ? new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+          runSeedPipelines(db, (m) => options.onProgress?.(m)).catch((error: unknown) =>
+            options.onProgress?.(`pipelines on the sample failed: ${error instanceof Error ? error.message : String(error)}`),
+          ),
+        )
+      : Promise.resolve();
     return {
       db,
       dispatch: createDispatch(handlers, mapCoreError),
       runs: handlers.runs,
       async close() {
         handlers.runs.cancelAll();
+        // A step in flight finishes (or, if the process is stopped, rolls back and resumes next start).
+        await background;
         store.close();
         await db.close();
       },

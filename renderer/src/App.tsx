@@ -1,9 +1,10 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
-import type { LibraryQuerySummary } from '../../shared/contract/index.ts';
+import type { LibraryQuery } from '../../shared/contract/index.ts';
 import { Icon } from './components/Icon.tsx';
 import { useClient } from './hooks/client.tsx';
 import { useTheme } from './hooks/theme.tsx';
 import { useDbInfo } from './hooks/useDbInfo.ts';
+import { usePersonalLists } from './hooks/usePersonalLists.ts';
 import type { RunState } from './hooks/useQueryRun.ts';
 import { Sidebar } from './layout/Sidebar.tsx';
 import type { Screen } from './layout/Sidebar.tsx';
@@ -28,6 +29,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('library');
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const filterRef = useRef<HTMLInputElement>(null);
+  const personal = usePersonalLists();
 
   const onRunChange = useCallback((tabId: string, run: RunState) => {
     setRuns((old) => new Map(old).set(tabId, run));
@@ -43,11 +45,11 @@ export function App() {
   }, []);
 
   const openQuery = useCallback(
-    async (query: LibraryQuerySummary): Promise<string | null> => {
+    async (query: LibraryQuery): Promise<string | null> => {
       const result = await client.call('library/get', { slug: query.slug });
       if (!result.ok) return `${query.name} did not open: ${result.error.message}`;
-      const { name, sql, slug, chart } = result.value;
-      dispatch({ type: 'open', tab: { title: name, initialSql: sql, slug, ...(chart ? { chart } : {}) } });
+      const { name, sql, slug, chart, params, formats } = result.value;
+      dispatch({ type: 'open', tab: { title: name, initialSql: sql, slug, chart, params, formats } });
       return null;
     },
     [client],
@@ -81,7 +83,7 @@ export function App() {
   return (
     <div className="app">
       <Sidebar screen={screen} open={sidebarOpen} onSelect={onSelectScreen}>
-        <LibraryPanel onOpen={openQuery} filterRef={filterRef} />
+        <LibraryPanel onOpen={openQuery} filterRef={filterRef} personal={personal} />
       </Sidebar>
       <main className="workspace">
         <TabBar
@@ -96,7 +98,17 @@ export function App() {
         />
         <div className="tab-panels">
           {tabs.tabs.map((tab) => (
-            <QueryTab key={tab.id} tab={tab} active={tab.id === tabs.activeId} tabId={tabDomId(tab.id)} panelId={panelDomId(tab.id)} onRunChange={onRunChange} />
+            <QueryTab
+              key={tab.id}
+              tab={tab}
+              active={tab.id === tabs.activeId}
+              tabId={tabDomId(tab.id)}
+              panelId={panelDomId(tab.id)}
+              onRunChange={onRunChange}
+              favourite={tab.slug ? personal.favourites.includes(tab.slug) : undefined}
+              onToggleFavourite={personal.toggleFavourite}
+              onLibraryRun={personal.noteRun}
+            />
           ))}
           {tabs.tabs.length === 0 && (
             <div className="no-tabs">

@@ -12,8 +12,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'db/info': unused,
     'query/run': async (args) => ({ runId: args.runId, fields: [], rowCount: args.maxRows, elapsedMs: 1, truncated: false }),
     'query/cancel': unused,
-    'library/list': async () => ({ queries: [] }),
+    'library/list': async () => ({ queries: [], problems: [] }),
     'library/get': unused,
+    'library/choices': unused,
+    'library/favourites': unused,
+    'library/setFavourite': unused,
     ...overrides,
   };
 }
@@ -47,6 +50,31 @@ describe('contract dispatch', () => {
     expect(badId.ok ? '' : badId.error.message).toMatch(/runId: 8–64 letters/);
     expect(await dispatch('query/run', null, context)).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
     expect(called).toBe(false);
+  });
+
+  it('runs ad-hoc SQL with positional params, or a library query by slug with named params, and nothing in between', async () => {
+    const seen: unknown[] = [];
+    const dispatch = createDispatch(
+      handlers({
+        'query/run': async (args) => {
+          seen.push(args.params);
+          return { runId: args.runId, fields: [], rowCount: 0, elapsedMs: 1, truncated: false };
+        },
+      }),
+      mapError,
+    );
+    expect(await dispatch('query/run', { runId: 'run-0001', sql: 'select $1', params: [1] }, context)).toMatchObject({ ok: true });
+    expect(await dispatch('query/run', { runId: 'run-0001', slug: 'revenue-by-month', params: { branch: null } }, context)).toMatchObject({ ok: true });
+    expect(await dispatch('query/run', { runId: 'run-0001', slug: 'revenue-by-month' }, context)).toMatchObject({ ok: true });
+    expect(seen).toEqual([[1], { branch: null }, undefined]);
+    const message = async (args: unknown) => {
+      const r = await dispatch('query/run', args, context);
+      return r.ok ? '' : r.error.message;
+    };
+    expect(await message({ runId: 'run-0001' })).toBe('query/run: sql: give sql, or the slug of a library query');
+    expect(await message({ runId: 'run-0001', sql: 'select 1', params: { a: 1 } })).toBe('query/run: params: named parameters need the slug of a library query');
+    expect(await message({ runId: 'run-0001', slug: 'x', params: [1] })).toBe('query/run: params: a library query takes named parameters ({ name: value })');
+    expect(await message({ runId: 'run-0001', slug: 'x', params: { a: { nested: true } } })).toMatch(/^query\/run: params/);
   });
 
   it('answers an unknown method, including prototype keys, as data', async () => {

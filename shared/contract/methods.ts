@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { contractEventNames, contractMethodNames } from './names.ts';
-import { LibraryQuery, LibraryQuerySummary, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
+import { LibraryProblem, LibraryQuery, LookupChoice, LookupKind, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
 
 /**
  * The one typed API between the renderer and the core, grouped by domain ('domain/verb').
@@ -23,22 +23,33 @@ export const methods = {
     }),
   },
   /**
-   * Runs one read-only statement. Pages arrive as 'query/page' events while it runs; the call
-   * resolves when the last page was sent, when `maxRows` was reached, or rejects when cancelled.
+   * Runs one read-only statement, either ad-hoc SQL (`sql` with positional `params` for $1, $2…) or a
+   * library query (`slug` with named `params`, bound on the core's side; add `sql` to run the user's
+   * edited copy of its text with the same parameters). Pages arrive as 'query/page' events while it
+   * runs; the call resolves when the last page was sent, when `maxRows` was reached, or rejects when
+   * cancelled. Error positions point into the text the user sees (the library file for a library query).
+   * @example { runId: 'r1abcdefg', sql: 'select $1::int + 1', params: [41] }
+   * @example { runId: 'r1abcdefg', slug: 'revenue-by-month', params: { period: '2024-01-01..2024-12-31', branch: null } }
    */
   'query/run': {
     args: z
       .object({
         runId: RunId,
-        sql: z.string().min(1, 'sql: empty statement').max(1_000_000, 'sql: longer than 1,000,000 characters'),
-        params: z.array(ParamValue).max(100).default([]),
+        sql: z.string().min(1, 'sql: empty statement').max(1_000_000, 'sql: longer than 1,000,000 characters').optional(),
+        params: z.union([z.array(ParamValue).max(100), z.record(z.string().max(100), ParamValue)]).optional(),
         pageSize: z.number().int().min(1).max(10_000).default(500),
         maxRows: z.number().int().min(1).max(1_000_000).default(100_000),
         timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
-        /** The library query this SQL came from, for history. */
-        slug: z.string().max(200).optional(),
+        /** The library query to run (named params), or the one ad-hoc SQL came from (for history). */
+        slug: z.string().min(1).max(200).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((args, context) => {
+        const named = args.params !== undefined && !Array.isArray(args.params);
+        if (args.sql === undefined && args.slug === undefined) context.addIssue({ code: 'custom', path: ['sql'], message: 'sql: give sql, or the slug of a library query' });
+        else if (named && args.slug === undefined) context.addIssue({ code: 'custom', path: ['params'], message: 'params: named parameters need the slug of a library query' });
+        else if (args.sql === undefined && Array.isArray(args.params)) context.addIssue({ code: 'custom', path: ['params'], message: 'params: a library query takes named parameters ({ name: value })' });
+      }),
     result: z.object({
       runId: RunId,
       fields: z.array(ResultField),
@@ -53,14 +64,42 @@ export const methods = {
     args: z.object({ runId: RunId }).strict(),
     result: z.object({ cancelled: z.boolean() }),
   },
-  /** The saved queries under sql/, by category. */
+  /**
+   * The saved queries under sql/queries/ with their parameters, tags, chart presets and column
+   * formats, in category order; `problems` lists files that break the format (they are left out).
+   */
   'library/list': {
     args: z.object({}).strict(),
-    result: z.object({ queries: z.array(LibraryQuerySummary) }),
+    result: z.object({ queries: z.array(LibraryQuery), problems: z.array(LibraryProblem) }),
   },
   'library/get': {
     args: z.object({ slug: z.string().min(1).max(200) }).strict(),
     result: LibraryQuery,
+  },
+  /**
+   * The values a lookup parameter (branch, lead_source, sales_person) can take: the rows of its table.
+   * @example { kind: 'branch' } → { kind: 'branch', choices: [{ id: 1, name: 'Denver' }] }
+   */
+  'library/choices': {
+    args: z.object({ kind: LookupKind }).strict(),
+    result: z.object({ kind: LookupKind, choices: z.array(LookupChoice) }),
+  },
+  /**
+   * The user's favourite library queries and the ones run most recently (newest first), from the
+   * workspace store.
+   * @example {} → { favourites: ['revenue-by-month'], recent: ['jobs-by-branch', 'revenue-by-month'] }
+   */
+  'library/favourites': {
+    args: z.object({}).strict(),
+    result: z.object({ favourites: z.array(z.string()), recent: z.array(z.string()) }),
+  },
+  /**
+   * Marks a library query as a favourite or not; answers with the new list.
+   * @example { slug: 'revenue-by-month', favourite: true } → { favourites: ['revenue-by-month'] }
+   */
+  'library/setFavourite': {
+    args: z.object({ slug: z.string().min(1).max(200), favourite: z.boolean() }).strict(),
+    result: z.object({ favourites: z.array(z.string()) }),
   },
 } as const;
 

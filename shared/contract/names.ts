@@ -2,7 +2,16 @@
  * The contract's method and event names without their schemas: the sandboxed preload imports this
  * file alone, so it carries no zod. methods.ts checks at compile time that the lists match.
  */
-export const contractMethodNames = ['db/info', 'query/run', 'query/cancel', 'library/list', 'library/get'] as const;
+export const contractMethodNames = [
+  'db/info',
+  'query/run',
+  'query/cancel',
+  'library/list',
+  'library/get',
+  'library/choices',
+  'library/favourites',
+  'library/setFavourite',
+] as const;
 export const contractEventNames = ['query/page'] as const;
 
 /** The IPC channel on which the main process forwards events to a window. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { pipelineCommand } from './commands/pipeline.ts';
+import { queryCommand } from './commands/query.ts';
 import { reviewCommand } from './commands/review.ts';
 import { sampleCommand } from './commands/sample.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -23,6 +24,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   program.addCommand(sampleCommand(io));
   program.addCommand(importCommand(io));
   program.addCommand(pipelineCommand(io));
+  program.addCommand(queryCommand(io));
   program.addCommand(reviewCommand(io));
   program.addCommand(serveCommand(io));
   const quiet = (command: Command): void => {

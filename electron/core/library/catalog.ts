@@ -1,107 +1,89 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChartPreset, LibraryQuery } from '../../../shared/contract/index.ts';
+import type { LibraryProblem, LibraryQuery } from '../../../shared/contract/index.ts';
+import { categoryRank } from './categories.ts';
+import { LibraryFileError, QueryNotFoundError } from './errors.ts';
+import { parseLibraryFile } from './parse.ts';
+import { closestNames } from './suggest.ts';
 
 /** The project's query library folder. */
 export const libraryDirectory = fileURLToPath(new URL('../../../sql/queries/', import.meta.url));
 
-export class LibraryError extends Error {
-  override readonly name = 'LibraryError';
+/** The library folder to use: an explicit one, else $WORKBENCH_LIBRARY_DIR, else the project's. */
+export function resolveLibraryDirectory(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit || env.WORKBENCH_LIBRARY_DIR || libraryDirectory;
 }
 
-export class QueryNotFoundError extends Error {
-  override readonly name = 'QueryNotFoundError';
+export interface LibraryScan {
+  queries: LibraryQuery[];
+  /** Files that could not be read, each with its reason; the rest of the library still loads. */
+  problems: LibraryProblem[];
 }
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** `bar x=month y=revenue,cost` → a chart preset. */
-export function parseChartPreset(text: string, where: string): ChartPreset {
-  const [type, ...parts] = text.trim().split(/\s+/);
-  if (type !== 'bar' && type !== 'line' && type !== 'none') {
-    throw new LibraryError(`${where}: chart type must be bar, line or none, got "${type ?? ''}"`);
+/** Every `.sql` file under the category folders, relative to `root` (`analytics/revenue-by-month.sql`). */
+function libraryFiles(root: string): { folder: string; entry: string }[] {
+  const files: { folder: string; entry: string }[] = [];
+  for (const folder of readdirSync(root).sort()) {
+    if (!statSync(join(root, folder)).isDirectory()) continue;
+    for (const entry of readdirSync(join(root, folder)).sort()) {
+      if (entry.endsWith('.sql')) files.push({ folder, entry });
+    }
   }
-  const preset: ChartPreset = { type };
-  for (const part of parts) {
-    const [key, value = ''] = part.split('=');
-    if (key === 'x') preset.x = value;
-    else if (key === 'y') preset.y = value.split(',').filter(Boolean);
-    else throw new LibraryError(`${where}: unknown chart option "${part}" (expected x=column, y=col1,col2)`);
-  }
-  return preset;
+  return files;
 }
 
 /**
- * Reads the header of a library file: leading `-- key: value` comment lines. A line that starts with
- * `--   ` continues the previous value.
+ * Reads and checks every `<category>/<slug>.sql` under `root`. A file that breaks a rule becomes a
+ * problem and is left out, so one bad file cannot take the whole library (or the app) down. Queries
+ * come sorted by category (in the documented order), then name.
  */
-export function parseHeader(sql: string, where: string): Record<string, string> {
-  const header: Record<string, string> = {};
-  let last: string | undefined;
-  for (const line of sql.split(/\r?\n/)) {
-    if (!line.startsWith('--')) break;
-    const field = /^--\s*([a-z_]+):\s*(.*)$/.exec(line);
-    if (field) {
-      const [, key = '', value = ''] = field;
-      if (key in header) throw new LibraryError(`${where}: header field "${key}" appears twice`);
-      header[key] = value.trim();
-      last = key;
-    } else if (last && /^--\s{2,}\S/.test(line)) {
-      header[last] = `${header[last]} ${line.replace(/^--\s+/, '')}`.trim();
-    }
-  }
-  return header;
-}
-
-function readQuery(file: string, folderCategory: string, root: string): LibraryQuery {
-  const where = relative(root, file);
-  const slug = basename(file, '.sql');
-  if (!slugPattern.test(slug)) throw new LibraryError(`${where}: file names are lowercase-slugs-with-dashes.sql`);
-  const sql = readFileSync(file, 'utf8');
-  const header = parseHeader(sql, where);
-  if (!header.name) throw new LibraryError(`${where}: the header needs "-- name: …"`);
-  if (!header.description) throw new LibraryError(`${where}: the header needs "-- description: …"`);
-  const query: LibraryQuery = {
-    slug,
-    name: header.name,
-    category: header.category ?? folderCategory,
-    description: header.description,
-    sql,
-  };
-  if (header.chart) query.chart = parseChartPreset(header.chart, where);
-  return query;
-}
-
-/** Loads every `<category>/<slug>.sql` under the folder; slugs are unique across categories. */
-export function loadLibrary(root: string = libraryDirectory): LibraryQuery[] {
+export function scanLibrary(root: string = libraryDirectory): LibraryScan {
   const queries: LibraryQuery[] = [];
+  const problems: LibraryProblem[] = [];
   const seen = new Map<string, string>();
-  for (const folder of readdirSync(root).sort()) {
-    const dir = join(root, folder);
-    if (!statSync(dir).isDirectory()) continue;
-    const category = folder.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-    for (const entry of readdirSync(dir).sort()) {
-      if (!entry.endsWith('.sql')) continue;
-      const query = readQuery(join(dir, entry), category, root);
+  for (const { folder, entry } of libraryFiles(root)) {
+    const file = `${folder}/${entry}`;
+    try {
+      const query = parseLibraryFile(readFileSync(join(root, folder, entry), 'utf8'), { folder, slug: entry.slice(0, -'.sql'.length) });
       const previous = seen.get(query.slug);
-      if (previous) throw new LibraryError(`${folder}/${entry}: slug "${query.slug}" is already used by ${previous}`);
-      seen.set(query.slug, `${folder}/${entry}`);
+      if (previous) throw new LibraryFileError(file, undefined, `slug "${query.slug}" is already used by ${previous}; slugs are unique across the library`);
+      seen.set(query.slug, file);
       queries.push(query);
+    } catch (error) {
+      if (!(error instanceof LibraryFileError)) throw error;
+      problems.push({ file: error.file, ...(error.line === undefined ? {} : { line: error.line }), message: error.message });
     }
   }
+  queries.sort((a, b) => categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name, 'en'));
+  return { queries, problems };
+}
+
+/** The whole library, or an error listing every file that breaks a rule (tests, the index generator). */
+export function loadLibrary(root: string = libraryDirectory): LibraryQuery[] {
+  const { queries, problems } = scanLibrary(root);
+  if (problems.length > 0) throw new Error(`${problems.length} library file(s) break the format:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   return queries;
 }
 
-/** The library as a lookup by slug. */
+/** The library as a lookup by slug, with the files that did not load. */
 export class QueryCatalog {
   private readonly bySlug: Map<string, LibraryQuery>;
-  constructor(readonly queries: LibraryQuery[]) {
-    this.bySlug = new Map(queries.map((q) => [q.slug, q]));
+  readonly queries: readonly LibraryQuery[];
+  readonly problems: readonly LibraryProblem[];
+
+  constructor(scan: LibraryScan) {
+    this.queries = scan.queries;
+    this.problems = scan.problems;
+    this.bySlug = new Map(scan.queries.map((q) => [q.slug, q]));
   }
+
+  /** The query named `slug`; a QueryNotFoundError suggests the closest slugs, or the file's problem. */
   get(slug: string): LibraryQuery {
     const query = this.bySlug.get(slug);
-    if (!query) throw new QueryNotFoundError(`no library query named "${slug}"`);
-    return query;
+    if (query) return query;
+    const broken = this.problems.find((p) => p.file.endsWith(`/${slug}.sql`));
+    if (broken) throw new QueryNotFoundError(slug, [], `the library file of "${slug}" does not load: ${broken.message}`);
+    throw new QueryNotFoundError(slug, closestNames(slug, [...this.bySlug.keys()]));
   }
 }

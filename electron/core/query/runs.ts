@@ -1,12 +1,13 @@
 import { DbError, WorkbenchSqlState } from '../db/index.ts';
+import { streamStatement } from './library-run.ts';
+import type { PreparedStatement } from './library-run.ts';
 import type { ReadableDatabase } from '../db/index.ts';
-import type { MethodResult, ParamValue, QueryPage } from '../../../shared/contract/index.ts';
+import type { MethodResult, QueryPage } from '../../../shared/contract/index.ts';
 import type { ResultField } from '../../../shared/db.ts';
 
 export interface RunRequest {
   runId: string;
-  sql: string;
-  params: ParamValue[];
+  statement: PreparedStatement;
   pageSize: number;
   maxRows: number;
   timeoutMs?: number;
@@ -35,7 +36,7 @@ export class QueryRuns {
     let truncated = false;
     try {
       const options = { pageSize: request.pageSize, signal: controller.signal, ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }) };
-      for await (const page of this.db.stream(request.sql, request.params, options)) {
+      for await (const page of streamStatement(this.db, request.statement, options)) {
         fields = page.fields;
         const room = request.maxRows - rowCount;
         const rows = page.rows.length > room ? page.rows.slice(0, room) : page.rows;

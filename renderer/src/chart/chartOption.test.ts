@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartOption, categoryLabels, maxBars, timeValue, withExportTitle } from './chartOption.ts';
+import { buildChartOption, categoryLabels, maxBars, seriesAxes, timeValue, withExportTitle } from './chartOption.ts';
 import type { ChartColors } from './chartOption.ts';
 
 const colors: ChartColors = { text: '#111', muted: '#666', axisLine: '#ccc', splitLine: '#eee', tooltipBackground: '#fff', tooltipBorder: '#ccc', series: ['#36c'] };
@@ -82,5 +82,15 @@ describe('categoryLabels', () => {
 
   it('lets the chart thin out the labels of a long axis', () => {
     expect(categoryLabels(Array.from({ length: 41 }, (_, i) => `b${i}`))).toEqual({});
+  });
+});
+
+describe('seriesAxes', () => {
+  it('moves a series far smaller than the largest to a right axis, and keeps comparable ones together', () => {
+    expect(seriesAxes([[120000, 90000], [40, 35]])).toEqual([0, 1]);
+    expect(seriesAxes([[[1, 5]], [[1, 120000]], [[1, 80000]]])).toEqual([1, 0, 0]);
+    expect(seriesAxes([[10, 20], [15, 12]])).toEqual([0, 0]);
+    expect(seriesAxes([[0, 0], [0, null]])).toEqual([0, 0]);
+    expect(seriesAxes([[5]])).toEqual([0]);
   });
 });

@@ -51,6 +51,26 @@ function label(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** A series smaller than this share of the largest gets its own axis, or it would be a flat line at zero. */
+const ownAxisRatio = 1 / 20;
+
+/**
+ * Which y axis each series goes on: 0 (left) for all, unless some series are so much smaller than
+ * the largest (jobs beside revenue) that they would flatten to zero; those go on a right axis (1).
+ * @example seriesAxes([[120000, 90000], [40, 35]]) → [0, 1]
+ */
+export function seriesAxes(seriesData: readonly (readonly unknown[])[]): number[] {
+  const peaks = seriesData.map((data) =>
+    data.reduce<number>((max, point) => {
+      const value = Array.isArray(point) ? point[1] : point;
+      return typeof value === 'number' && Number.isFinite(value) ? Math.max(max, Math.abs(value)) : max;
+    }, 0),
+  );
+  const largest = Math.max(0, ...peaks);
+  const axes = peaks.map((peak) => (largest > 0 && peak < largest * ownAxisRatio ? 1 : 0));
+  return axes.includes(0) && axes.includes(1) ? axes : axes.map(() => 0);
+}
+
 /** The ECharts option for a planned chart of `rows`, plus notes about rows left out. */
 export function buildChartOption(spec: ChartSpec, fields: ResultField[], rows: readonly ResultRow[], colors: ChartColors): { option: EChartsCoreOption; notes: string[] } {
   const notes: string[] = [];
@@ -75,6 +95,9 @@ export function buildChartOption(spec: ChartSpec, fields: ResultField[], rows: r
   }
 
   const xType = fields[xIndex ?? -1]?.type;
+  const axes = seriesAxes(seriesData);
+  const dual = axes.includes(1);
+  const namesOn = (axis: number) => spec.y.filter((_yi, i) => axes[i] === axis).map((yi) => fields[yi]?.name ?? '');
   const many = shown.length > 60;
   const axisCommon = {
     axisLine: { lineStyle: { color: colors.axisLine } },
@@ -88,7 +111,7 @@ export function buildChartOption(spec: ChartSpec, fields: ResultField[], rows: r
     useUTC: spec.time && xType !== 'timestamptz',
     color: colors.series,
     textStyle: { color: colors.text, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', fontSize: 12 },
-    grid: { left: 20, right: 24, top: spec.y.length > 1 ? 44 : 32, bottom: 16 },
+    grid: { left: 20, right: dual ? 20 : 24, top: spec.y.length > 1 ? 44 : 32, bottom: 16 },
     legend: spec.y.length > 1 ? { type: 'scroll', top: 6, textStyle: { color: colors.text }, pageTextStyle: { color: colors.muted } } : { show: false },
     tooltip: {
       trigger: 'axis',
@@ -107,15 +130,21 @@ export function buildChartOption(spec: ChartSpec, fields: ResultField[], rows: r
       nameGap: 28,
       splitLine: { show: false },
     },
-    yAxis: {
-      ...axisCommon,
-      type: 'value',
-      name: spec.y.length === 1 ? fields[spec.y[0] as number]?.name : undefined,
-    },
+    yAxis: dual
+      ? [
+          { ...axisCommon, type: 'value', name: namesOn(0).length === 1 ? namesOn(0)[0] : undefined },
+          { ...axisCommon, type: 'value', name: namesOn(1).join(', '), splitLine: { show: false } },
+        ]
+      : {
+          ...axisCommon,
+          type: 'value',
+          name: spec.y.length === 1 ? fields[spec.y[0] as number]?.name : undefined,
+        },
     series: spec.y.map((yi, i) => ({
       name: fields[yi]?.name ?? `column ${yi + 1}`,
       type: spec.type,
       data: seriesData[i],
+      ...(dual ? { yAxisIndex: axes[i] } : {}),
       showSymbol: spec.type === 'line' ? !many : undefined,
       sampling: spec.type === 'line' && many ? 'lttb' : undefined,
       barMaxWidth: spec.type === 'bar' ? 48 : undefined,

@@ -15,15 +15,19 @@ const paths = {
   chart: 'M2.5 13.5h11M4 11V8M7 11V4.5M10 11V6.5M13 11V3',
   search: 'M7 3a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM10 10l3.5 3.5',
   alert: 'M8 2l6.5 11.5h-13zM8 6.5v3.2M8 11.4v.3',
+  star: 'M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z',
+  split: 'M2.5 3h11v10h-11zM2.5 8h11M4.5 6.5l2-1.5 2 1 2.5-2M4.5 10h7M4.5 11.7h7',
+  reset: 'M3.5 8a4.5 4.5 0 1 0 1.4-3.3M3.5 2.5v2.5H6',
 } as const;
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
-  const filled = name === 'play' || name === 'stop';
+/** `filled` paints the shape (a set favourite's star); play and stop are always filled. */
+export function Icon({ name, size = 16, filled: fill = false }: { name: IconName; size?: number; filled?: boolean }) {
+  const filled = fill || name === 'play' || name === 'stop';
   return (
     <svg className="icon" width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      <path d={paths[name]} fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 0 : 1.3} strokeLinecap="round" strokeLinejoin="round" />
+      <path d={paths[name]} fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled && !fill ? 0 : 1.3} strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 }

@@ -1,15 +1,14 @@
 import { useCallback } from 'react';
-import type { LibraryQuerySummary } from '../../../shared/contract/index.ts';
+import type { MethodResult } from '../../../shared/contract/index.ts';
 import { useClient } from './client.tsx';
 import { useAsyncCall } from './useAsyncCall.ts';
 import type { AsyncState } from './useAsyncCall.ts';
 
-/** The saved queries (`library/list`). */
-export function useLibrary(): [AsyncState<LibraryQuerySummary[]>, () => void] {
+export type Library = MethodResult<'library/list'>;
+
+/** The saved queries with their parameters, and the library files that did not load (`library/list`). */
+export function useLibrary(): [AsyncState<Library>, () => void] {
   const client = useClient();
-  const load = useCallback(async () => {
-    const result = await client.call('library/list', {});
-    return result.ok ? { ok: true as const, value: result.value.queries } : result;
-  }, [client]);
+  const load = useCallback(() => client.call('library/list', {}), [client]);
   return useAsyncCall(load);
 }

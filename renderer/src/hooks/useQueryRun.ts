@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ParamValue } from '../../../shared/contract/index.ts';
 import type { ResultField } from '../../../shared/db.ts';
 import { RunBuffer } from '../lib/runBuffer.ts';
 import { toRunErrorView } from '../lib/runError.ts';
@@ -52,8 +53,18 @@ function newRunId(): string {
   return `run-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * What a run sends besides the statement. A library run names its query and passes named parameters
+ * (bound on the core's side); `edited` sends the editor's text in place of the query's own.
+ */
+export interface RunOptions {
+  slug?: string;
+  params?: Record<string, ParamValue>;
+  edited?: boolean;
+}
+
 /** Runs statements for one tab: streams pages into a buffer, and cancels. */
-export function useQueryRun(): { state: RunState; run(statement: SqlStatement, slug?: string): Promise<RunState>; cancel(): void } {
+export function useQueryRun(): { state: RunState; run(statement: SqlStatement, options?: RunOptions): Promise<RunState>; cancel(): void } {
   const client = useClient();
   const [state, setState] = useState<RunState>(idleRun);
   const current = useRef<string | null>(null);
@@ -67,7 +78,7 @@ export function useQueryRun(): { state: RunState; run(statement: SqlStatement, s
   }, [client]);
 
   const run = useCallback(
-    async (statement: SqlStatement, slug?: string): Promise<RunState> => {
+    async (statement: SqlStatement, options: RunOptions = {}): Promise<RunState> => {
       if (running.current) cancel();
       const runId = newRunId();
       const buffer = new RunBuffer();
@@ -91,7 +102,11 @@ export function useQueryRun(): { state: RunState; run(statement: SqlStatement, s
         timer ??= setTimeout(refresh, refreshMs);
       });
 
-      const result = await client.call('query/run', { runId, sql: statement.text, ...(slug ? { slug } : {}) });
+      const { slug, params, edited } = options;
+      const result = await client.call(
+        'query/run',
+        slug && params ? { runId, slug, params, ...(edited ? { sql: statement.text } : {}) } : { runId, sql: statement.text, ...(slug ? { slug } : {}) },
+      );
       if (result.ok && buffer.received < result.value.rowCount) {
         expected = result.value.rowCount;
         await new Promise<void>((resolve) => {

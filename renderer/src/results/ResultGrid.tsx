@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { ColumnFormat } from '../../../shared/contract/index.ts';
 import type { ResultField } from '../../../shared/db.ts';
 import type { RunBuffer, ResultRow } from '../lib/runBuffer.ts';
 import { useTheme } from '../hooks/theme.tsx';
@@ -15,6 +16,8 @@ interface ResultGridProps {
   tick: number;
   loading: boolean;
   label: string;
+  /** A library query's column formats. */
+  formats?: Readonly<Record<string, ColumnFormat>>;
 }
 
 const getRowId = (p: { data: ResultRow }) => String(p.data.n);
@@ -28,13 +31,15 @@ const autoSizeStrategy = { type: 'fitCellContents' as const };
  * new batch of rows with `applyTransaction({ add })`, so a page never re-renders the rows before it.
  * Mount one per run (key it by run id).
  */
-export function ResultGrid({ buffer, fields, tick, loading, label }: ResultGridProps) {
+export function ResultGrid({ buffer, fields, tick, loading, label, formats }: ResultGridProps) {
   const { theme } = useTheme();
   const api = useRef<GridApi<ResultRow> | null>(null);
   const added = useRef(0);
   const columnsOf = useRef<ResultField[] | null>(null);
   const latestFields = useRef(fields);
   latestFields.current = fields;
+  const latestFormats = useRef(formats);
+  latestFormats.current = formats;
 
   const sync = useCallback(() => {
     const grid = api.current;
@@ -43,7 +48,7 @@ export function ResultGrid({ buffer, fields, tick, loading, label }: ResultGridP
     // Columns go in before the rows, so the first rows rendered size them.
     if (known.length > 0 && columnsOf.current !== known) {
       columnsOf.current = known;
-      grid.setGridOption('columnDefs', resultColumns(known));
+      grid.setGridOption('columnDefs', resultColumns(known, latestFormats.current));
     }
     if (buffer.rows.length > added.current) {
       const add = buffer.rows.slice(added.current);

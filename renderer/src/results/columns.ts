@@ -1,7 +1,9 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColumnFormat } from '../../../shared/contract/index.ts';
 import type { ResultField } from '../../../shared/db.ts';
 import { cellToNumber, formatCell, isNumericType } from '../lib/pgTypes.ts';
 import type { ResultRow } from '../lib/runBuffer.ts';
+import { formatColumnValue, isNumericFormat } from './columnFormats.ts';
 
 const numberOrder = (a: unknown, b: unknown) => {
   const x = cellToNumber(a);
@@ -15,8 +17,10 @@ const format = (p: ValueFormatterParams<ResultRow>) => formatCell(p.value);
 /**
  * Grid columns for a result: a pinned row number, then one column per field, addressed by index (a
  * result may repeat a name). Numbers align right and sort as numbers, also when sent as exact strings.
+ * A library query's column formats (currency, percent, date…) change how a column's cells read, never
+ * their values: sorting, filtering and copying use the values.
  */
-export function resultColumns(fields: readonly ResultField[]): ColDef<ResultRow>[] {
+export function resultColumns(fields: readonly ResultField[], formats: Readonly<Record<string, ColumnFormat>> = {}): ColDef<ResultRow>[] {
   if (fields.length === 0) return [];
   const rowNumber: ColDef<ResultRow> = {
     colId: '__row',
@@ -35,13 +39,14 @@ export function resultColumns(fields: readonly ResultField[]): ColDef<ResultRow>
     cellClass: ['ag-right-aligned-cell', 'grid-row-number'],
   };
   const columns = fields.map((field, i): ColDef<ResultRow> => {
-    const numeric = isNumericType(field.type);
+    const columnFormat = Object.hasOwn(formats, field.name) ? formats[field.name] : undefined;
+    const numeric = isNumericType(field.type) || isNumericFormat(columnFormat);
     return {
       colId: `c${i}`,
       headerName: field.name,
-      headerTooltip: `${field.name} — ${field.type}`,
+      headerTooltip: `${field.name} — ${field.type}${columnFormat ? `, shown as ${columnFormat}` : ''}`,
       valueGetter: (p) => p.data?.v[i],
-      valueFormatter: format,
+      valueFormatter: columnFormat ? (p: ValueFormatterParams<ResultRow>) => formatColumnValue(columnFormat, p.value) : format,
       cellDataType: false,
       ...(numeric
         ? { type: 'rightAligned', comparator: numberOrder, filter: 'agNumberColumnFilter', filterValueGetter: (p) => cellToNumber(p.data?.v[i]) }

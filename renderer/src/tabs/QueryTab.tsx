@@ -4,11 +4,15 @@ import { SqlEditor } from '../editor/SqlEditor.tsx';
 import { monaco } from '../editor/monaco.ts';
 import type { MonacoEditor } from '../editor/monaco.ts';
 import { useQueryRun } from '../hooks/useQueryRun.ts';
-import type { RunState } from '../hooks/useQueryRun.ts';
+import type { RunOptions, RunState } from '../hooks/useQueryRun.ts';
 import { Splitter } from '../layout/Splitter.tsx';
+import { ParamForm } from '../library/ParamForm.tsx';
+import { formToParams, initialFormValues } from '../library/paramForm.ts';
+import type { FieldValue, FormValues } from '../library/paramForm.ts';
 import { errorSpan } from '../lib/errorPosition.ts';
 import { keys, withKey } from '../lib/platform.ts';
 import { pickRunTarget } from '../lib/runTarget.ts';
+import type { SqlStatement } from '../lib/sqlStatements.ts';
 import { ResultsPanel } from '../results/ResultsPanel.tsx';
 import type { QueryTabModel } from './tabsState.ts';
 
@@ -18,17 +22,29 @@ interface QueryTabProps {
   panelId: string;
   tabId: string;
   onRunChange(tabId: string, run: RunState): void;
+  /** Whether the tab's library query is a favourite; undefined for an ad-hoc tab. */
+  favourite?: boolean;
+  onToggleFavourite?(slug: string): void;
+  /** A library query of this tab ran (for the Recent list). */
+  onLibraryRun?(slug: string): void;
 }
 
 const markerOwner = 'workbench';
 
-/** One query tab: the SQL editor over the results of its latest run. */
-export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, onRunChange }: QueryTabProps) {
+/**
+ * One query tab: the SQL editor over the results of its latest run. A library query's tab adds a
+ * form for its parameters and runs the whole query by slug, its values bound by the core; an ad-hoc
+ * tab runs the selection or the statement at the cursor.
+ */
+export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, onRunChange, favourite, onToggleFavourite, onLibraryRun }: QueryTabProps) {
   const editor = useRef<MonacoEditor | null>(null);
   const { state: run, run: runStatement, cancel } = useQueryRun();
   const [notice, setNotice] = useState<string | null>(null);
-  const [split, setSplit] = useState(0.42);
+  const [split, setSplit] = useState(tab.params ? 0.34 : 0.42);
   const [errorLocation, setErrorLocation] = useState<{ line: number; column: number }>();
+  const params = tab.params;
+  const [form, setForm] = useState<FormValues>(() => initialFormValues(params ?? []));
+  const [formErrors, setFormErrors] = useState<Record<string, string>>({});
 
   const activeOnMount = useRef(active);
   const onEditorReady = useCallback((instance: MonacoEditor | null) => {
@@ -36,29 +52,46 @@ export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, on
     if (instance && activeOnMount.current) instance.focus();
   }, []);
 
-  const runAtCursor = useCallback(async () => {
+  /** What Run sends: the library query with the form's values, or the statement the user points at. */
+  const target = useCallback((): { statement: SqlStatement; options: RunOptions } | { reason: string } | null => {
     const ed = editor.current;
     const model = ed?.getModel();
     const selection = ed?.getSelection();
     const position = ed?.getPosition();
-    if (!ed || !model || !selection || !position) return;
-    const target = pickRunTarget(
+    if (!ed || !model || !selection || !position) return null;
+    if (params && tab.slug) {
+      const values = formToParams(params, form);
+      setFormErrors(values.ok ? {} : values.errors);
+      if (!values.ok) return { reason: 'Check the parameters.' };
+      const text = model.getValue();
+      return { statement: { text, start: 0, end: text.length }, options: { slug: tab.slug, params: values.values, edited: text !== tab.initialSql } };
+    }
+    const picked = pickRunTarget(
       model.getValue(),
       { start: model.getOffsetAt(selection.getStartPosition()), end: model.getOffsetAt(selection.getEndPosition()) },
       model.getOffsetAt(position),
     );
-    if (!target.ok) {
-      setNotice(target.reason);
+    return picked.ok ? { statement: picked.statement, options: tab.slug ? { slug: tab.slug } : {} } : { reason: picked.reason };
+  }, [params, form, tab.slug, tab.initialSql]);
+
+  const runAtCursor = useCallback(async () => {
+    const ed = editor.current;
+    const model = ed?.getModel();
+    const picked = target();
+    if (!ed || !model || !picked) return;
+    if ('reason' in picked) {
+      setNotice(picked.reason);
       return;
     }
     setNotice(null);
     setErrorLocation(undefined);
     monaco.editor.setModelMarkers(model, markerOwner, []);
-    const { statement } = target;
+    const { statement, options } = picked;
     const range = monaco.Range.fromPositions(model.getPositionAt(statement.start), model.getPositionAt(statement.end));
     const running = ed.createDecorationsCollection([{ range, options: { className: 'statement-running', stickiness: 1 } }]);
 
-    const final = await runStatement(statement, tab.slug);
+    const final = await runStatement(statement, options);
+    if (options.params && options.slug && final.status !== 'idle') onLibraryRun?.(options.slug);
     if (model.isDisposed()) return;
     running.clear();
     const error = final.error;
@@ -80,9 +113,23 @@ export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, on
     ]);
     setErrorLocation({ line: from.lineNumber, column: from.column });
     ed.revealPositionInCenterIfOutsideViewport(from);
-  }, [runStatement, tab.slug]);
+  }, [runStatement, target, onLibraryRun]);
 
   const onRun = useCallback(() => void runAtCursor(), [runAtCursor]);
+
+  const onParamChange = useCallback((name: string, value: FieldValue) => {
+    setForm((old) => ({ ...old, [name]: value }));
+    setFormErrors((old) => {
+      if (!(name in old)) return old;
+      const next = { ...old };
+      delete next[name];
+      return next;
+    });
+  }, []);
+  const onParamReset = useCallback(() => {
+    setForm(initialFormValues(params ?? []));
+    setFormErrors({});
+  }, [params]);
 
   useEffect(() => onRunChange(tab.id, run), [onRunChange, tab.id, run]);
 
@@ -97,10 +144,15 @@ export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, on
     return () => window.removeEventListener('keydown', onKey);
   }, [active, running, cancel]);
 
+  const library = Boolean(params && tab.slug);
   return (
     <div className="query-tab" id={panelId} role="tabpanel" aria-labelledby={tabId} hidden={!active}>
       <div className="query-toolbar">
-        <button className="button button-primary" onClick={onRun} title={withKey('Run the selection, or the statement at the cursor', keys.run)}>
+        <button
+          className="button button-primary"
+          onClick={onRun}
+          title={withKey(library ? 'Run the query with these parameters' : 'Run the selection, or the statement at the cursor', keys.run)}
+        >
           <Icon name="play" size={14} />
           Run
         </button>
@@ -115,14 +167,26 @@ export const QueryTab = memo(function QueryTab({ tab, active, panelId, tabId, on
             {tab.slug}
           </span>
         )}
+        {tab.slug && onToggleFavourite && (
+          <button
+            className={`icon-button favourite-toggle${favourite ? ' favourite-on' : ''}`}
+            aria-pressed={favourite === true}
+            aria-label="Favourite"
+            title={favourite ? 'Remove from favourites' : 'Add to favourites'}
+            onClick={() => tab.slug && onToggleFavourite(tab.slug)}
+          >
+            <Icon name="star" size={14} filled={favourite === true} />
+          </button>
+        )}
       </div>
+      {params && params.length > 0 && <ParamForm params={params} values={form} errors={formErrors} onChange={onParamChange} onReset={onParamReset} onSubmit={onRun} />}
       <div className="query-split">
         <div className="query-editor" style={{ flexBasis: `${split * 100}%` }}>
           <SqlEditor initialValue={tab.initialSql} label={tab.title} onRun={onRun} onReady={onEditorReady} />
         </div>
         <Splitter value={split} onChange={setSplit} label="Resize editor and results" />
         <div className="query-results">
-          <ResultsPanel run={run} title={tab.title} preset={tab.chart} errorLocation={errorLocation} onCancel={cancel} />
+          <ResultsPanel run={run} title={tab.title} preset={tab.chart} {...(tab.formats ? { formats: tab.formats } : {})} errorLocation={errorLocation} onCancel={cancel} />
         </div>
       </div>
     </div>

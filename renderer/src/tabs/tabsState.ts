@@ -1,8 +1,10 @@
-import type { ChartPreset } from '../../../shared/contract/index.ts';
+import type { ChartPreset, ColumnFormat, LibraryParam } from '../../../shared/contract/index.ts';
 
 /**
  * One open query tab. The SQL typed later lives in the tab's editor; `initialSql` is what it opened with.
- * @example { id: 't3', title: 'Moves per branch', initialSql: 'select …', slug: 'moves-per-branch', chart: { type: 'bar' } }
+ * A library query's tab also carries its parameters (the tab shows a form and runs the query by slug)
+ * and its column formats.
+ * @example { id: 't3', title: 'Moves per branch', initialSql: '-- name: …', slug: 'moves-per-branch', chart: { type: 'bar' }, params: [], formats: {} }
  */
 export interface QueryTabModel {
   id: string;
@@ -10,6 +12,8 @@ export interface QueryTabModel {
   initialSql: string;
   slug?: string;
   chart?: ChartPreset;
+  params?: LibraryParam[];
+  formats?: Record<string, ColumnFormat>;
 }
 
 export interface TabsState {

@@ -1,7 +1,10 @@
 -- name: Rows per table
 -- description: How many rows each model table holds right now. A first look after an import: an
 --   empty table means a source file is missing or was rejected.
+-- category: Data Quality
+-- tags: import, completeness, tables, counts
 -- chart: bar x=table_name y=row_count
+-- format: row_count=integer
 select 'lead_status' as table_name, count(*) as row_count from lead_status
 union all select 'bad_lead', count(*) from bad_lead
 union all select 'lost_lead', count(*) from lost_lead

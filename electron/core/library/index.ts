@@ -1,0 +1,14 @@
+export { libraryCategories, categoryOfFolder, folderOfCategory, categoryRank, categoryNames } from './categories.ts';
+export { libraryDirectory, resolveLibraryDirectory, scanLibrary, loadLibrary, QueryCatalog } from './catalog.ts';
+export type { LibraryScan } from './catalog.ts';
+export { LibraryFileError, QueryNotFoundError, ParamValueError } from './errors.ts';
+export { parseLibraryFile, parseChartPreset, parseFormats } from './parse.ts';
+export { parseHeader } from './header.ts';
+export { coerceParamValue, parseParamDeclaration, placeholderNames, bindParam, describeParam, acceptedForms, isLookupType, ParamTypeError } from './params.ts';
+export { findPlaceholders, rewritePlaceholders } from './placeholders.ts';
+export type { Placeholder, RewrittenSql } from './placeholders.ts';
+export { resolveParamValues, parseCliParams, acceptedParams } from './values.ts';
+export type { PendingLookup } from './values.ts';
+export { listChoices, resolveLookupName } from './choices.ts';
+export { closestNames } from './suggest.ts';
+export { renderQueryIndex, indexCommand } from './index-doc.ts';

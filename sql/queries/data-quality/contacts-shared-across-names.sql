@@ -1,0 +1,44 @@
+-- name: Lead-pool contacts used under different names
+-- description: Before (or beside) customer resolution: normalized e-mail addresses that appear on leads
+--   under more than one customer name, and phone numbers that appear with more than one e-mail address.
+--   Each group is a decision the customer-resolution step has to make — a name typo or "Smith, John"
+--   (same person), a household or an office line (different people), or a reused address. Groups with
+--   many leads and few names are usually one person inquiring again.
+-- category: Data Quality
+-- tags: duplicates, contacts, email, phone, customer resolution
+-- param: period daterange = 2019-01-01..2025-12-31 "Lead received dates"
+-- param: min_variants integer = 2 "Minimum distinct names or e-mails"
+-- chart: bar x=contact_value y=variants
+-- format: leads=integer, variants=integer, first_received=date, last_received=date
+with pool as (
+  select lower(l.email) as email,
+         l.phone,
+         lower(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, ''))) as name_key,
+         coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.raw_customer_name) as display_name,
+         l.received_at::date as received
+    from lead_status l
+   where l.received_at >= :period_from::date
+     and l.received_at < :period_to::date + 1
+), by_email as (
+  select 'e-mail with several names' as finding, email as contact_value, count(*) as leads,
+         count(distinct name_key) as variants,
+         string_agg(distinct display_name, ' | ') as values_seen,
+         min(received) as first_received, max(received) as last_received
+    from pool
+   where email is not null and email <> ''
+   group by email
+  having count(distinct name_key) >= :min_variants
+), by_phone as (
+  select 'phone with several e-mails', phone, count(*),
+         count(distinct email),
+         string_agg(distinct email, ' | '),
+         min(received), max(received)
+    from pool
+   where phone is not null and phone <> '' and email is not null and email <> ''
+   group by phone
+  having count(distinct email) >= :min_variants
+)
+select * from by_email
+union all
+select * from by_phone
+ order by variants desc, leads desc, contact_value
