@@ -182,6 +182,8 @@ export class PgDatabase implements Database {
       inTransaction = true;
       const timeoutMs = options.timeoutMs ?? this.statementTimeoutMs;
       await connection.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(timeoutMs))}`, []);
+      // A cursor is planned for its first rows by default; analysts read whole results, so plan for all.
+      await connection.query('SET LOCAL cursor_tuple_fraction = 1', []);
       const body = trimStatement(sql);
       if (mode === 'direct') {
         const raw = await connection.query(body, params).catch((e: unknown) => {
