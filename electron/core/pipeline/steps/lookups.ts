@@ -1,5 +1,6 @@
 import { checkIdentifier } from '../../db/copy.ts';
 import { clusterNames, normalizePlaceName } from '../../matching/index.ts';
+import { queueMergeCandidates } from './candidates.ts';
 import type { Cluster } from '../../matching/index.ts';
 import type { PipelineStep, StepContext, StepName } from '../types.ts';
 
@@ -91,22 +92,11 @@ function lookupStep(spec: LookupSpec): PipelineStep {
       // Fuzzy clusters go to the review queue; the same cluster is written once.
       const clusters = clusterNames(rows, { kind: spec.kind }).filter((c) => new Set(c.members.map((m) => m.key)).size > 1);
       ctx.note('merge candidates found', clusters.length);
-      if (clusters.length > 0) {
-        await tx.exec(`drop table if exists lookup_candidates; create temp table lookup_candidates (cluster_key text, canonical_name text, members text, score text, evidence text) on commit drop`);
-        await tx.copyRows(
-          'lookup_candidates',
-          ['cluster_key', 'canonical_name', 'members', 'score', 'evidence'],
-          clusters.map((c) => [clusterKey(c), c.canonical, JSON.stringify(c.members.map(({ name, count }) => ({ name, count }))), c.score.toFixed(3), JSON.stringify(c.evidence)]),
-        );
-        await ctx.change(
-          'merge_candidate',
-          'insert',
-          `insert into merge_candidate (entity_kind, cluster_key, canonical_name, members, score, evidence)
-           select '${spec.entity}', cluster_key, canonical_name, members::jsonb, score::numeric, evidence::jsonb from lookup_candidates
-           on conflict (entity_kind, cluster_key) do nothing
-           returning canonical_name, score`,
-        );
-      }
+      await queueMergeCandidates(
+        ctx,
+        spec.entity,
+        clusters.map((c) => ({ key: clusterKey(c), canonical: c.canonical, members: c.members.map(({ name, count }) => ({ name, count })), score: c.score, evidence: c.evidence })),
+      );
     },
   };
 }

@@ -5,6 +5,7 @@ import type { NicknameMap, PersonName } from '../../matching/index.ts';
 import { loadNicknames } from '../../matching/nickname-loader.ts';
 import type { PipelineStep, StepContext } from '../types.ts';
 import { clusterKey } from './lookups.ts';
+import { queueMergeCandidates } from './candidates.ts';
 
 /** The tables whose raw sales-person cells found SalesPerson rows and are linked to them. */
 export const salesPersonTables = ['job', 'booked_opportunity', 'lead_status', 'lost_lead'] as const;
@@ -353,21 +354,7 @@ async function queueCandidates(ctx: StepContext, cells: readonly SpellingCell[],
   const all = [...fuzzy, ...split];
   ctx.note('merge candidates found', fuzzy.length);
   ctx.note('same name kept apart in different offices', split.length);
-  if (all.length === 0) return;
-  await tx.exec(`drop table if exists sp_candidate; create temp table sp_candidate (cluster_key text, canonical_name text, members text, score text, evidence text) on commit drop`);
-  await tx.copyRows(
-    'sp_candidate',
-    ['cluster_key', 'canonical_name', 'members', 'score', 'evidence'],
-    all.map((c) => [c.key, c.canonical, JSON.stringify(c.members), c.score.toFixed(3), JSON.stringify(c.evidence)]),
-  );
-  await ctx.change(
-    'merge_candidate',
-    'insert',
-    `insert into merge_candidate (entity_kind, cluster_key, canonical_name, members, score, evidence)
-     select 'sales_person', cluster_key, canonical_name, members::jsonb, score::numeric, evidence::jsonb from sp_candidate
-     on conflict (entity_kind, cluster_key) do nothing
-     returning canonical_name, score`,
-  );
+  await queueMergeCandidates(ctx, 'sales_person', all);
 }
 
 export const salesPersonsStep: PipelineStep = createSalesPersonsStep();
