@@ -36,3 +36,40 @@ export function csvField(value: CellValue): string {
 export function csvLine(values: CellValue[]): string {
   return `${values.map(csvField).join(',')}\n`;
 }
+
+export type ResultFormat = 'table' | 'csv' | 'json';
+
+/**
+ * Writes a streamed result page by page in one of the CLI's formats: an aligned table (widths per
+ * page), CSV with a header row, or JSON `{…prefix, "fields", "rows", "rowCount", "elapsedMs"}`.
+ */
+export async function writeResult(
+  pages: AsyncIterable<{ fields: ResultField[]; rows: CellValue[][] }>,
+  format: ResultFormat,
+  write: (text: string) => void,
+  jsonPrefix: Record<string, unknown> = {},
+): Promise<{ rowCount: number; elapsedMs: number }> {
+  const started = performance.now();
+  let count = 0;
+  let first = true;
+  for await (const page of pages) {
+    if (first) {
+      if (format === 'json') write(`${JSON.stringify({ ...jsonPrefix, fields: page.fields }).slice(0, -1)},"rows":[`);
+      else if (format === 'csv') write(csvLine(page.fields.map((f) => f.name)));
+    }
+    if (format === 'json') {
+      page.rows.forEach((row, i) => write(`${count + i === 0 ? '' : ','}\n${JSON.stringify(row)}`));
+    } else if (format === 'csv') {
+      for (const row of page.rows) write(csvLine(row));
+    } else {
+      const table = formatTable(page.fields, page.rows);
+      write(first ? table : table.split('\n').slice(2).join('\n'));
+    }
+    count += page.rows.length;
+    first = false;
+  }
+  const elapsedMs = Math.round(performance.now() - started);
+  if (format === 'json') write(`${first ? `${JSON.stringify({ ...jsonPrefix, fields: [] }).slice(0, -1)},"rows":[` : ''}\n],"rowCount":${count},"elapsedMs":${elapsedMs}}\n`);
+  else if (format === 'table') write(`(${count} row${count === 1 ? '' : 's'}, ${elapsedMs} ms)\n`);
+  return { rowCount: count, elapsedMs };
+}

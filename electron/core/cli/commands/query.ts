@@ -15,12 +15,11 @@ import {
   scanLibrary,
 } from '../../library/index.ts';
 import { prepareLibraryStatement, streamStatement } from '../../query/library-run.ts';
-import { csvLine, formatTable } from '../format.ts';
+import { formatTable, writeResult } from '../format.ts';
 import { dbOptionHelp, withDatabase } from '../context.ts';
 import { pointAt, UserError } from '../errors.ts';
 import type { CliIo } from '../context.ts';
 import type { LibraryQuery, ParamValue } from '../../../../shared/contract/index.ts';
-import type { ResultField } from '../../../../shared/db.ts';
 
 interface LibraryFlags {
   library?: string;
@@ -115,31 +114,11 @@ async function runQuery(io: CliIo, slug: string, flags: RunFlags): Promise<void>
       const values: Record<string, ParamValue> = { ...parsed.values };
       for (const lookup of parsed.lookups) values[lookup.param] = await resolveLookupName(db, lookup.kind, lookup.param, lookup.text);
       const statement = prepareLibraryStatement(query, values, query.sql);
-      const started = performance.now();
-      let fields: ResultField[] = [];
-      let count = 0;
-      let first = true;
       const options = { pageSize: 1000, ...(flags.timeout === undefined ? {} : { timeoutMs: flags.timeout }) };
-      for await (const page of streamStatement(db, statement, options)) {
-        if (first) {
-          fields = page.fields;
-          if (flags.format === 'json') sink.write(`{"query":${JSON.stringify(query.slug)},"params":${JSON.stringify(values)},"fields":${JSON.stringify(fields)},"rows":[`);
-          else if (flags.format === 'csv') sink.write(csvLine(fields.map((f) => f.name)));
-        }
-        if (flags.format === 'json') {
-          page.rows.forEach((row, i) => sink.write(`${count + i === 0 ? '' : ','}\n${JSON.stringify(row)}`));
-        } else if (flags.format === 'csv') {
-          for (const row of page.rows) sink.write(csvLine(row));
-        } else {
-          const table = formatTable(fields, page.rows);
-          sink.write(first ? table : table.split('\n').slice(2).join('\n'));
-        }
-        count += page.rows.length;
-        first = false;
-      }
-      const elapsedMs = Math.round(performance.now() - started);
-      if (flags.format === 'json') sink.write(`\n],"rowCount":${count},"elapsedMs":${elapsedMs}}\n`);
-      else if (flags.format === 'table') sink.write(`(${count} row${count === 1 ? '' : 's'}, ${elapsedMs} ms)\n`);
+      const { rowCount: count, elapsedMs } = await writeResult(streamStatement(db, statement, options), flags.format, (text) => sink.write(text), {
+        query: query.slug,
+        params: values,
+      });
       sink.finish();
       if (flags.out) io.stderr(`wrote ${count} row${count === 1 ? '' : 's'} of ${query.slug} to ${flags.out} (${elapsedMs} ms)\n`);
     } catch (error) {

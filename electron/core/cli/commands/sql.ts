@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { csvLine, formatTable } from '../format.ts';
+import { writeResult } from '../format.ts';
 import { dbOptionHelp, withDatabase } from '../context.ts';
 import type { CliIo } from '../context.ts';
-import type { ResultField } from '../../../../shared/db.ts';
 
 interface SqlFlags {
   db?: string;
@@ -31,35 +30,9 @@ export function sqlCommand(io: CliIo, onStatement: (sql: string) => void): Comma
     .action(async (statement: string, flags: SqlFlags) => {
       onStatement(statement);
       await withDatabase(io, flags, async (db) => {
-        const started = performance.now();
-        let fields: ResultField[] = [];
-        let count = 0;
-        let first = true;
         const options = flags.timeout === undefined ? {} : { timeoutMs: flags.timeout };
-        for await (const page of db.stream(statement, flags.param, { ...options, pageSize: 1000 })) {
-          if (first) {
-            fields = page.fields;
-            if (flags.json) io.stdout(`{"fields":${JSON.stringify(fields)},"rows":[`);
-            else if (flags.csv) io.stdout(csvLine(fields.map((f) => f.name)));
-          }
-          if (flags.json) {
-            for (const row of page.rows) {
-              io.stdout(`${count === 0 ? '' : ','}\n${JSON.stringify(row)}`);
-              count += 1;
-            }
-          } else if (flags.csv) {
-            for (const row of page.rows) io.stdout(csvLine(row));
-            count += page.rows.length;
-          } else {
-            const table = formatTable(fields, page.rows);
-            io.stdout(first ? table : table.split('\n').slice(2).join('\n'));
-            count += page.rows.length;
-          }
-          first = false;
-        }
-        const elapsedMs = Math.round(performance.now() - started);
-        if (flags.json) io.stdout(`\n],"rowCount":${count},"elapsedMs":${elapsedMs}}\n`);
-        else if (!flags.csv) io.stdout(`(${count} row${count === 1 ? '' : 's'}, ${elapsedMs} ms)\n`);
+        const format = flags.json ? 'json' : flags.csv ? 'csv' : 'table';
+        await writeResult(db.stream(statement, flags.param, { ...options, pageSize: 1000 }), format, io.stdout);
       });
     });
 }
