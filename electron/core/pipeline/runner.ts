@@ -39,8 +39,9 @@ function context(tx: SqlRunner, changes: TableChange[], notes: Record<string, nu
   return {
     tx,
     async change(table, action, sql, params = []) {
-      // The statement's final SELECT returns one row per changed row; only a sample crosses over.
-      const counted = await tx.query(`with result as (${sql}) select count(*) over (), * from result limit ${sampleSize}`, params);
+      // The statement's final SELECT returns one row per changed row; only the count and a sample
+      // cross over. (A data-modifying WITH runs to completion however little of it is read.)
+      const counted = await tx.query(`with result as (${sql}) select (select count(*) from result), s.* from (select * from result limit ${sampleSize}) s`, params);
       const rows = Number(counted.rows[0]?.[0] ?? 0);
       const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(1).map((f, i) => [f.name, r[i + 1]])));
       const existing = changes.find((c) => c.table === table && c.action === action);

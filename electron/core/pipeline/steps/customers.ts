@@ -9,13 +9,47 @@ const phoneOf = (raw: string) =>
 const nameKeyOf = (raw: string) =>
   `nullif(btrim(regexp_replace(translate(lower(case when ${raw} like '%,%' then split_part(${raw}, ',', 2) || ' ' || split_part(${raw}, ',', 1) else ${raw} end), 'áàâäãåéèêëíìîïóòôöõúùûüñçý', 'aaaaaaeeeeiiiiooooouuuuncy'), '[^a-z]+', ' ', 'g')), '')`;
 
+/** Rows fetched per page while reading the record graph's edges. */
+const EDGE_PAGE = 20_000;
+
+/**
+ * Disjoint sets over the record numbers 1..size, as a flat array: each record points towards its
+ * set's root, the smallest record number of the set (so a run's result does not depend on the order
+ * edges arrive in).
+ */
+function componentsOf(size: number) {
+  const parent = new Int32Array(size + 1);
+  for (let i = 0; i <= size; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[x] !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
+      x = next;
+    }
+    return root;
+  };
+  return {
+    find,
+    union(a: number, b: number) {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra < rb) parent[rb] = ra;
+      else if (rb < ra) parent[ra] = rb;
+    },
+  };
+}
+
 /**
  * Resolves customers from the lead pool and links every lead, opportunity and BOOKED/CLOSED job to
  * its customer (other jobs stay unlinked by design; a check constraint keeps it so).
  *
  * Evidence, strongest first: the same normalized e-mail or phone with the same first and last name, the same
- * booked opportunity (a lead, its opportunity and its jobs share a quote); these join records into one customer through
- * label propagation (set-based, a few passes). Then, as weaker evidence, a record with no e-mail,
+ * booked opportunity (a lead, its opportunity and its jobs share a quote). Records sharing such a key
+ * are one customer, transitively: the connected components of the record–key graph. The database
+ * groups the records of each key (set-based); the components are found from those groups in memory
+ * with disjoint sets over record numbers (a few bytes a record), which takes one pass where label
+ * propagation in SQL took one full pass per hop. Then, as weaker evidence, a record with no e-mail,
  * phone or opportunity joins the one customer with the same name in the same city, when exactly one
  * has it. A component that already holds a customer keeps it, so a second run changes nothing.
  */
@@ -25,43 +59,58 @@ export const customersStep: PipelineStep = {
   after: ['quote-linkage'],
   async apply(ctx: StepContext) {
     const { tx } = ctx;
-    await tx.exec(`drop table if exists cust_rec; create temp table cust_rec on commit drop as
-      select row_number() over (order by src, id) as rn, * from (
-        select 'lead_status' as src, lead_id as id, customer_id, booked_opportunity_id as opp,
-               coalesce(email, ${emailOf('raw_email')}) as email, coalesce(phone, ${phoneOf('raw_phone')}) as phone,
-               ${nameKeyOf('raw_customer_name')} as name_key, lower(btrim(origin_city)) as city,
-               raw_customer_name as name, origin_city, origin_state, received_at::date as seen
-          from lead_status
-        union all
-        select 'booked_opportunity', booked_opportunity_id, customer_id, booked_opportunity_id,
-               ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
-               raw_customer_name, origin_city, origin_state, booked_at
-          from booked_opportunity
-        union all
-        select 'job', job_id, customer_id, booked_opportunity_id,
-               ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
-               raw_customer_name, origin_city, origin_state, job_date
-          from job where status in ('BOOKED', 'CLOSED')
-      ) r`);
     // A shared e-mail or phone joins records only when the names agree too (first and last word):
     // families share addresses, and generic ones recur ("alee@gmail.com" for Ana, Aaron and Aisha Lee).
-    await tx.exec(`alter table cust_rec add column comp bigint, add column person text;
-      update cust_rec set comp = rn,
-             person = split_part(name_key, ' ', 1) || ' ' || reverse(split_part(reverse(name_key), ' ', 1));
-      update cust_rec set email = email || '|' || coalesce(person, ''), phone = phone || '|' || coalesce(person, '');
-      create index on cust_rec (email); create index on cust_rec (phone); create index on cust_rec (opp); analyze cust_rec`);
-    // Label propagation: each record takes the smallest component id among records sharing a key.
-    for (let pass = 1; pass <= 50; pass += 1) {
-      const r = await tx.query(`with e as (select email, min(comp) as m from cust_rec where email is not null group by email),
-             p as (select phone, min(comp) as m from cust_rec where phone is not null group by phone),
-             o as (select opp, min(comp) as m from cust_rec where opp is not null group by opp),
-             best as (
-               select c.rn, least(c.comp, coalesce(e.m, c.comp), coalesce(p.m, c.comp), coalesce(o.m, c.comp)) as m
-                 from cust_rec c left join e using (email) left join p using (phone) left join o using (opp))
-        update cust_rec c set comp = best.m from best where best.rn = c.rn and best.m < c.comp`);
-      ctx.progress(`pass ${pass}: ${r.rowCount} records moved`);
-      if (r.rowCount === 0) break;
+    await tx.exec(`drop table if exists cust_raw; create temp table cust_raw on commit drop as
+      select (row_number() over ())::int as rn, src, id, customer_id, opp, name_key, city, name, origin_city, origin_state, seen,
+             email || '|' || coalesce(person, '') as email, phone || '|' || coalesce(person, '') as phone
+        from (select *, split_part(name_key, ' ', 1) || ' ' || reverse(split_part(reverse(name_key), ' ', 1)) as person from (
+          select 'lead_status' as src, lead_id as id, customer_id, booked_opportunity_id as opp,
+                 coalesce(email, ${emailOf('raw_email')}) as email, coalesce(phone, ${phoneOf('raw_phone')}) as phone,
+                 ${nameKeyOf('raw_customer_name')} as name_key, lower(btrim(origin_city)) as city,
+                 raw_customer_name as name, origin_city, origin_state, received_at::date as seen
+            from lead_status
+          union all
+          select 'booked_opportunity', booked_opportunity_id, customer_id, booked_opportunity_id,
+                 ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
+                 raw_customer_name, origin_city, origin_state, booked_at
+            from booked_opportunity
+          union all
+          select 'job', job_id, customer_id, booked_opportunity_id,
+                 ${emailOf('raw_email')}, ${phoneOf('raw_phone')}, ${nameKeyOf('raw_customer_name')}, lower(btrim(origin_city)),
+                 raw_customer_name, origin_city, origin_state, job_date
+            from job where status in ('BOOKED', 'CLOSED')
+        ) r) p`);
+    const size = Number((await tx.query(`select count(*) from cust_raw`)).rows[0]?.[0] ?? 0);
+    ctx.progress(`${size} records`);
+    // The groups of records that share a key, page by page; only record numbers cross over.
+    const sets = componentsOf(size);
+    await tx.exec(`declare cust_edges no scroll cursor for
+      select string_agg(rn::text, ',') from cust_raw where email is not null group by email having count(*) > 1
+      union all select string_agg(rn::text, ',') from cust_raw where phone is not null group by phone having count(*) > 1
+      union all select string_agg(rn::text, ',') from cust_raw where opp is not null group by opp having count(*) > 1`);
+    for (;;) {
+      const page = await tx.query(`fetch ${EDGE_PAGE} from cust_edges`);
+      for (const [members] of page.rows) {
+        const list = String(members).split(',');
+        const first = Number(list[0]);
+        for (let i = 1; i < list.length; i++) sets.union(first, Number(list[i]));
+      }
+      if (page.rows.length < EDGE_PAGE) break;
     }
+    await tx.exec(`close cust_edges`);
+    function* moved() {
+      for (let rn = 1; rn <= size; rn++) {
+        const root = sets.find(rn);
+        if (root !== rn) yield [String(rn), String(root)];
+      }
+    }
+    await tx.exec(`drop table if exists cust_root; create temp table cust_root (rn int not null, comp int not null) on commit drop`);
+    const joined = await tx.copyRows('cust_root', ['rn', 'comp'], moved());
+    ctx.progress(`${joined} records joined to another record's customer`);
+    await tx.exec(`analyze cust_root; drop table if exists cust_rec; create temp table cust_rec on commit drop as
+      select c.*, coalesce(r.comp, c.rn) as comp from cust_raw c left join cust_root r using (rn);
+      drop table cust_raw`);
     // Weaker evidence: no contact key at all, and exactly one customer with this name in this city.
     const weak = await tx.query(`with strong as (
           select name_key, city, min(comp) as comp, count(distinct comp) as comps
