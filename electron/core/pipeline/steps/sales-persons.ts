@@ -294,18 +294,24 @@ export function createSalesPersonsStep(nicknames: () => NicknameMap = nicknameSo
          returning raw_name, sales_person_id, branch_id`,
       );
       ctx.progress('linking rows');
+      // Each (spelling, branch row) pair the data holds, resolved once: the alias qualified with the
+      // branch wins, else the spelling's unqualified alias. Rows then join this map on plain equality.
+      await tx.exec(`drop table if exists sp_link; create temp table sp_link on commit drop as
+        select c.raw_name, coalesce(c.branch_id, 0) as branch_key, coalesce(q.sales_person_id, g.sales_person_id) as sales_person_id
+          from (select distinct raw_name, branch_id from sp_cell) c
+          left join sales_person_alias q on q.raw_name = c.raw_name and q.branch_id = c.branch_id
+          left join sales_person_alias g on g.raw_name = c.raw_name and g.branch_id is null
+         where coalesce(q.sales_person_id, g.sales_person_id) is not null;
+        analyze sp_link`);
       for (const table of salesPersonTables) {
         await ctx.change(
           table,
           'link',
-          `update ${table} d set sales_person_id = a.sales_person_id, updated_at = now()
-             from sales_person_alias a
-            where a.raw_name = d.raw_sales_person
-              and (a.branch_id = d.branch_id
-                   or (a.branch_id is null and not exists (
-                         select 1 from sales_person_alias q where q.raw_name = d.raw_sales_person and q.branch_id = d.branch_id)))
-              and d.sales_person_id is distinct from a.sales_person_id
-           returning d.raw_sales_person as raw, a.sales_person_id`,
+          `update ${table} d set sales_person_id = m.sales_person_id, updated_at = now()
+             from sp_link m
+            where m.raw_name = d.raw_sales_person and m.branch_key = coalesce(d.branch_id, 0)
+              and d.sales_person_id is distinct from m.sales_person_id
+           returning d.raw_sales_person as raw, m.sales_person_id`,
         );
       }
       const unlinked = await tx.query(
