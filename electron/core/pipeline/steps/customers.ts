@@ -85,6 +85,7 @@ export const customersStep: PipelineStep = {
     ctx.progress(`${size} records`);
     // The groups of records that share a key, page by page; only record numbers cross over.
     const sets = componentsOf(size);
+    await tx.exec(`analyze cust_raw`);
     await tx.exec(`declare cust_edges no scroll cursor for
       select string_agg(rn::text, ',') from cust_raw where email is not null group by email having count(*) > 1
       union all select string_agg(rn::text, ',') from cust_raw where phone is not null group by phone having count(*) > 1
@@ -110,15 +111,15 @@ export const customersStep: PipelineStep = {
     ctx.progress(`${joined} records joined to another record's customer`);
     await tx.exec(`analyze cust_root; drop table if exists cust_rec; create temp table cust_rec on commit drop as
       select c.*, coalesce(r.comp, c.rn) as comp from cust_raw c left join cust_root r using (rn);
-      drop table cust_raw`);
+      drop table cust_raw; analyze cust_rec`);
     // Weaker evidence: no contact key at all, and exactly one customer with this name in this city.
     const weak = await tx.query(`with strong as (
-          select name_key, city, min(comp) as comp, count(distinct comp) as comps
+          select name_key, city, min(comp) as comp
             from cust_rec where (email is not null or phone is not null or opp is not null) and name_key is not null and city is not null
-           group by 1, 2)
+           group by 1, 2 having min(comp) = max(comp))
       update cust_rec c set comp = s.comp from strong s
        where c.email is null and c.phone is null and c.opp is null
-         and s.name_key = c.name_key and s.city = c.city and s.comps = 1 and c.comp <> s.comp`);
+         and s.name_key = c.name_key and s.city = c.city and c.comp <> s.comp`);
     ctx.note('records joined by name and city only', weak.rowCount);
     // One customer per component: an existing one where the component has it, else a new row.
     await tx.exec(`drop table if exists cust_comp; create temp table cust_comp on commit drop as
