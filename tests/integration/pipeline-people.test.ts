@@ -71,7 +71,7 @@ describe.each(engines)('people pipelines on the $name engine', (engine) => {
     await migrate(db, projectMigrations());
     await importFiles(db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-${engine.name}`) });
     await runPipeline(db, prerequisites);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => dispose());
 
   it('plans without changing anything, runs with the counts it planned, then finds nothing to do', async () => {

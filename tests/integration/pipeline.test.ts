@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, expandPaths } from '../../electron/core/import/index.ts';
 import { migrate, projectMigrations } from '../../electron/core/migrate/index.ts';
-import { orderSteps, pipelineSteps, planPipeline, runPipeline, PipelineBusyError } from '../../electron/core/pipeline/index.ts';
+import { orderSteps, pipelineSteps, planPipeline, runPipeline, LinkIntegrityError, PipelineBusyError } from '../../electron/core/pipeline/index.ts';
 import { generateSample } from '../../electron/core/sample/index.ts';
 import { engines, freshDatabase } from '../support/engines.ts';
 import { tableChecksums } from '../support/table-checksums.ts';
@@ -35,7 +35,7 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     ({ db, dispose } = await freshDatabase(engine));
     await migrate(db, projectMigrations());
     await importFiles(db, expandPaths([sampleDir]), { rejectsDir: join(scratch, 'rejects') });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => dispose());
 
   it('plans without changing anything, then runs with the counts it planned, then finds nothing to do', async () => {
@@ -49,7 +49,7 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     expect(again.flatMap((r) => r.changes).filter((c) => c.rows > 0)).toEqual([]);
     const audit = await db.read(`select step, status from pipeline_run where mode = 'run' order by pipeline_run_id`);
     expect(audit.rows).toEqual([...steps, ...steps].map((s) => [s.name, "completed"]));
-  });
+  }, 240_000);
 
   it('links every lead and lost lead to its opportunity by quote, and nothing falsely', async () => {
     const links = csv(join(sampleDir, 'truth', 'quote_links.csv'));
@@ -134,6 +134,29 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     expect(auditAfter).not.toBe(auditBefore);
     const failed = await db.read(`select status, error from pipeline_run order by pipeline_run_id desc limit 1`);
     expect(failed.rows).toEqual([['failed', 'simulated crash in the middle of a step']]);
+  });
+
+  it('refuses to commit a step that leaves a link pointing at no row, in a plan and in a run', async () => {
+    const dangling: PipelineStep = {
+      name: 'customers',
+      description: 'a step that writes a customer id no customer has',
+      after: [],
+      async apply(ctx) {
+        await ctx.change(
+          'job',
+          'link',
+          `update job set customer_id = 987654321 where job_id = (select min(job_id) from job where status = 'CLOSED') returning job_id, customer_id`,
+          [],
+          { column: 'customer_id' },
+        );
+      },
+    };
+    const before = await tableChecksums(db);
+    await expect(planPipeline(db, [dangling])).rejects.toThrow(/1 job row\(s\) would point at no customer row through customer_id \(e\.g\. customer_id = 987654321\)/);
+    await expect(runPipeline(db, [dangling])).rejects.toBeInstanceOf(LinkIntegrityError);
+    const { pipeline_run: _auditBefore, ...restBefore } = before;
+    const { pipeline_run: _auditAfter, ...restAfter } = await tableChecksums(db);
+    expect(restAfter).toEqual(restBefore);
   });
 
   if (engine.name === 'server') {

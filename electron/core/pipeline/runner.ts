@@ -1,5 +1,6 @@
 import { checkIdentifier } from '../db/copy.ts';
 import type { Database, SqlRunner } from '../db/index.ts';
+import { linkColumn } from './links.ts';
 import type { PipelineStep, StepContext, StepName, StepReport, TableChange } from './types.ts';
 
 /** Every pipeline run holds this session-level advisory lock: two runs never overlap. */
@@ -35,15 +36,42 @@ export function orderSteps(all: readonly PipelineStep[], requested: readonly str
   return ordered;
 }
 
+export class LinkIntegrityError extends Error {
+  override readonly name = 'LinkIntegrityError';
+}
+
+/**
+ * The check a link statement carries (the columns have no foreign-key constraint; see links.ts): two
+ * more output columns, the rows it wrote whose value points at no row, and one such value. It runs
+ * inside the statement over the rows it returned, so no table is scanned again.
+ */
+function danglingCheck(table: string, column: string): { columns: string; describe: (count: number, example: unknown) => string } {
+  const link = linkColumn(table, column);
+  if (!link) throw new LinkIntegrityError(`${table}.${column} is not a link column the pipelines may write (electron/core/pipeline/links.ts)`);
+  const [c, rt, rc] = [link.column, link.references.table, link.references.column].map(checkIdentifier);
+  const dangling = `from result d where d.${c} is not null and not exists (select 1 from ${rt} r where r.${rc} = d.${c})`;
+  return {
+    columns: `(select count(*) ${dangling}), (select min(d.${c}) ${dangling})`,
+    describe: (count, example) => `${count} ${table} row(s) would point at no ${rt} row through ${c} (e.g. ${c} = ${String(example)}); the step was rolled back`,
+  };
+}
+
 function context(tx: SqlRunner, changes: TableChange[], notes: Record<string, number>, progress: (m: string) => void): StepContext {
   return {
     tx,
-    async change(table, action, sql, params = []) {
-      // The statement's final SELECT returns one row per changed row; only the count and a sample
-      // cross over. (A data-modifying WITH runs to completion however little of it is read.)
-      const counted = await tx.query(`with result as (${sql}) select (select count(*) from result), s.* from (select * from result limit ${sampleSize}) s`, params);
+    async change(table, action, sql, params = [], options = {}) {
+      const check = options.column === undefined ? null : danglingCheck(table, options.column);
+      // The statement's final SELECT returns one row per changed row; only the count, the link
+      // check and a sample cross over. (A data-modifying WITH runs to completion however little of
+      // it is read.)
+      const counted = await tx.query(
+        `with result as (${sql}) select (select count(*) from result), ${check?.columns ?? 'null, null'}, s.* from (select * from result limit ${sampleSize}) s`,
+        params,
+      );
       const rows = Number(counted.rows[0]?.[0] ?? 0);
-      const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(1).map((f, i) => [f.name, r[i + 1]])));
+      const dangling = Number(counted.rows[0]?.[1] ?? 0);
+      if (check && dangling > 0) throw new LinkIntegrityError(check.describe(dangling, counted.rows[0]?.[2]));
+      const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(3).map((f, i) => [f.name, r[i + 3]])));
       const existing = changes.find((c) => c.table === table && c.action === action);
       if (existing) {
         existing.rows += rows;
@@ -128,9 +156,11 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
           [step.name, options.runBy ?? null, JSON.stringify({ changes: report.changes.map(({ table, action, rows }) => ({ table, action, rows })), notes: report.notes }), startedAt],
         );
         await session.exec('COMMIT');
-        // Statistics for what the step changed, so queries plan on the new shape of the data.
+        // Every table the step changed: its old row versions reclaimed, so that the next step's
+        // updates find room on the same page and stay HOT (without it about half of them moved
+        // pages and the tables grew), and statistics for the new shape of the data.
         for (const table of new Set(report.changes.filter((c) => c.rows > 0).map((c) => c.table))) {
-          await session.exec(`analyze ${checkIdentifier(table)}`);
+          await session.exec(`vacuum (analyze) ${checkIdentifier(table)}`);
         }
         reports.push(report);
         options.onStep?.(report);

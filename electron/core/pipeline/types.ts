@@ -34,6 +34,14 @@ export interface StepReport {
   durationMs: number;
 }
 
+export interface ChangeOptions {
+  /**
+   * The link column the statement writes (one of links.ts; the statement must return it): the
+   * runner checks that every value it wrote points at an existing row, and fails the step if not.
+   */
+  column?: string;
+}
+
 /** What a step's `apply` receives: the transaction and a way to report each change. */
 export interface StepContext {
   tx: SqlRunner;
@@ -41,7 +49,7 @@ export interface StepContext {
    * Runs a data-changing statement written as `with changed as (… returning …) select …` and records
    * its row count and a sample; see runner.ts.
    */
-  change(table: string, action: ChangeAction, sql: string, params?: unknown[]): Promise<number>;
+  change(table: string, action: ChangeAction, sql: string, params?: unknown[], options?: ChangeOptions): Promise<number>;
   note(name: string, count: number): void;
   progress(message: string): void;
 }

@@ -83,6 +83,8 @@ export const badleadLinkageStep: PipelineStep = {
          from bad_link k
         where k.bad_lead_id = b.bad_lead_id and (b.lead_id is distinct from k.lead_id or b.link_method is distinct from k.method)
        returning b.bad_lead_id, k.lead_id, k.method`,
+      [],
+      { column: 'lead_id' },
     );
     await ctx.change(
       'bad_lead',
@@ -91,6 +93,8 @@ export const badleadLinkageStep: PipelineStep = {
          from lead_status l
         where l.lead_id = b.lead_id and l.customer_id is not null and b.customer_id is distinct from l.customer_id
        returning b.bad_lead_id, l.customer_id`,
+      [],
+      { column: 'customer_id' },
     );
     for (const method of ['quote_number', 'contact_and_date']) {
       ctx.note(`bad leads linked by ${method.replaceAll('_', ' ')}`, await count(`select count(*) from bad_lead where link_method = '${method}'`));

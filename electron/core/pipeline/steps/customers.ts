@@ -123,13 +123,14 @@ export const customersStep: PipelineStep = {
     ctx.note('records joined by name and city only', weak.rowCount);
     // One customer per component: an existing one where the component has it, else a new row.
     await tx.exec(`drop table if exists cust_comp; create temp table cust_comp on commit drop as
-      select comp, min(customer_id) as customer_id,
+      select comp, coalesce(min(customer_id), nextval(pg_get_serial_sequence('customer', 'customer_id'))) as customer_id,
+             min(customer_id) is null as is_new,
              (array_agg(name order by (src = 'lead_status') desc, seen, id) filter (where name is not null))[1] as name,
              mode() within group (order by split_part(email, '|', 1)) as email, mode() within group (order by split_part(phone, '|', 1)) as phone,
              (array_agg(origin_city order by seen, id) filter (where origin_city is not null))[1] as city,
              (array_agg(origin_state order by seen, id) filter (where origin_state is not null))[1] as state
-        from cust_rec group by comp`);
-    await tx.exec(`update cust_comp set customer_id = nextval(pg_get_serial_sequence('customer', 'customer_id')) where customer_id is null`);
+        from cust_rec group by comp;
+      analyze cust_comp`);
     await ctx.change(
       'customer',
       'insert',
@@ -139,7 +140,7 @@ export const customersStep: PipelineStep = {
               case when k.name like '%,%' then nullif(btrim(split_part(k.name, ',', 2)), '') else split_part(btrim(k.name), ' ', 1) end,
               case when k.name like '%,%' then nullif(btrim(split_part(k.name, ',', 1)), '') else nullif(btrim(substr(btrim(k.name), length(split_part(btrim(k.name), ' ', 1)) + 1)), '') end,
               k.email, k.email, k.phone, k.phone, k.city, k.state
-         from cust_comp k where not exists (select 1 from customer c where c.customer_id = k.customer_id)
+         from cust_comp k where k.is_new
        returning customer_id, full_name`,
     );
     const tables: [string, string, string][] = [
@@ -155,6 +156,8 @@ export const customersStep: PipelineStep = {
            from cust_rec r join cust_comp k using (comp)
           where r.src = '${src}' and r.id = t.${idColumn} and t.customer_id is distinct from k.customer_id
          returning t.${idColumn}, k.customer_id`,
+        [],
+        { column: 'customer_id' },
       );
     }
   },

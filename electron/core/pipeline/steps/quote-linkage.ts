@@ -13,7 +13,8 @@ export const quoteLinkageStep: PipelineStep = {
     const { tx } = ctx;
     await tx.exec(`drop table if exists quote_owner; create temp table quote_owner on commit drop as
       select quote_number, min(booked_opportunity_id) as booked_opportunity_id, count(*) as holders
-        from booked_opportunity where quote_number is not null group by quote_number`);
+        from booked_opportunity where quote_number is not null group by quote_number;
+      analyze quote_owner`);
     for (const table of ['lead_status', 'lost_lead', 'job'] as const) {
       await ctx.change(
         table,
@@ -23,13 +24,15 @@ export const quoteLinkageStep: PipelineStep = {
           where q.quote_number = t.quote_number and q.holders = 1
             and t.booked_opportunity_id is distinct from q.booked_opportunity_id
          returning t.quote_number, q.booked_opportunity_id`,
+        [],
+        { column: 'booked_opportunity_id' },
       );
-      const unmatched = await tx.query(
-        `select count(*) from ${table} t where t.quote_number is not null and not exists (select 1 from quote_owner q where q.quote_number = t.quote_number)`,
+      const found = await tx.query(
+        `select count(*) filter (where q.quote_number is null), count(*) filter (where q.holders > 1)
+           from ${table} t left join quote_owner q using (quote_number) where t.quote_number is not null`,
       );
-      ctx.note(`${table} quotes matching no opportunity`, Number(unmatched.rows[0]?.[0] ?? 0));
-      const ambiguous = await tx.query(`select count(*) from ${table} t join quote_owner q using (quote_number) where q.holders > 1`);
-      ctx.note(`${table} quotes held by several opportunities (not linked)`, Number(ambiguous.rows[0]?.[0] ?? 0));
+      ctx.note(`${table} quotes matching no opportunity`, Number(found.rows[0]?.[0] ?? 0));
+      ctx.note(`${table} quotes held by several opportunities (not linked)`, Number(found.rows[0]?.[1] ?? 0));
     }
   },
 };

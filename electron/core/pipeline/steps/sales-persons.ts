@@ -312,6 +312,8 @@ export function createSalesPersonsStep(nicknames: () => NicknameMap = nicknameSo
             where m.raw_name = d.raw_sales_person and m.branch_key = coalesce(d.branch_id, 0)
               and d.sales_person_id is distinct from m.sales_person_id
            returning d.raw_sales_person as raw, m.sales_person_id`,
+          [],
+          { column: 'sales_person_id' },
         );
       }
       const unlinked = await tx.query(
