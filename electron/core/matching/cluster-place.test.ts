@@ -19,7 +19,7 @@ describe('clusterNames (branch)', () => {
     expect(clusters[0]?.evidence).toEqual(expect.arrayContaining(['abbreviation St → Street', '"&" written as "and"']));
   });
 
-  it('offers spacing differences, reordered words and typos for review', () => {
+  it('offers reordered words and typos for review', () => {
     const clusters = branches([{ name: 'Fort Collins', count: 9 }, { name: 'Collins Fort' }, { name: 'Fort Colins' }]);
     expect(clusters).toHaveLength(1);
     expect(clusters[0]?.autoMerge).toBe(false);
@@ -27,8 +27,10 @@ describe('clusterNames (branch)', () => {
     expect(clusters[0]?.evidence).toEqual(
       expect.arrayContaining(['same words, different order', 'doubled letter (Fort Colins ~ Fort Collins)']),
     );
+    // The same letters with other spacing are one name: merged automatically, saying why.
     const [spacing] = branches([{ name: 'Fort Collins', count: 9 }, { name: 'FortCollins' }]);
-    expect(spacing?.evidence).toEqual(['same letters, spacing differs']);
+    expect(spacing).toMatchObject({ autoMerge: true, canonical: 'Fort Collins' });
+    expect(spacing?.evidence).toEqual(['same letters, spacing differs (FortCollins ~ Fort Collins)']);
   });
 
   it('keeps a reordered spelling with a typo compatible with the rest of its cluster', () => {

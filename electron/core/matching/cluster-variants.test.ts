@@ -104,11 +104,18 @@ describe('person names: hyphens and legacy order', () => {
 });
 
 describe('places: qualifiers', () => {
-  it('offers a branch name with a generic word or a state code for review, never for automatic merging', () => {
+  it('folds a branch name with a generic word or a state code into the bare name, saying why', () => {
     const [cluster] = branches([{ name: 'Denver', count: 9 }, { name: 'Denver Branch' }, { name: 'Denver, CO' }, { name: 'Denver CO' }]);
     expect(names(cluster)).toEqual(['Denver', 'Denver Branch', 'Denver CO', 'Denver, CO']);
+    expect(cluster?.autoMerge).toBe(true);
+    expect(cluster?.evidence).toEqual(expect.arrayContaining(['differs only by Branch (Denver Branch ~ Denver)', 'differs only by CO (Denver CO ~ Denver)']));
+  });
+
+  it('offers them for review instead when the bare name could be one of several branches', () => {
+    const [cluster] = branches([{ name: 'Denver', count: 9 }, { name: 'Denver Branch' }, { name: 'Denver East' }, { name: 'Denver West' }]);
+    expect(names(cluster)).toEqual(['Denver', 'Denver Branch']);
     expect(cluster?.autoMerge).toBe(false);
-    expect(cluster?.evidence).toEqual(expect.arrayContaining(['differs only by Branch (Denver ~ Denver Branch)']));
+    expect(cluster?.evidence).toEqual(['differs only by Branch (Denver ~ Denver Branch)']);
   });
 
   it('never matches two states or a bare number', () => {

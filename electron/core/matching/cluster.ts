@@ -26,7 +26,11 @@ export function clusterNames(input: readonly NameInput[], options: ClusterOption
       return clusterWith(personMatcher(options.nicknames), input, options.kind);
     case 'branch':
     case 'lead-source':
-      return clusterWith(placeMatcher(options.kind, options.abbreviations), input, options.kind);
+      return clusterWith(
+        placeMatcher(options.kind, options.abbreviations, { input, knowledge: options.placeKnowledge, evidence: options.placeEvidence }),
+        input,
+        options.kind,
+      );
   }
 }
 

@@ -21,8 +21,8 @@ const DIRECTIONS = new Set([
 export function comparePlaces(a: FormView<PlaceName>, b: FormView<PlaceName>): PairVerdict {
   const x = a.name;
   const y = b.name;
-  const discriminatorsA = discriminators(x.tokens);
-  const discriminatorsB = discriminators(y.tokens);
+  const discriminatorsA = placeDiscriminators(x.tokens);
+  const discriminatorsB = placeDiscriminators(y.tokens);
   if (discriminatorsA !== discriminatorsB) {
     return { score: 0, conflict: true, evidence: [`different numbers or directions (${a.label} / ${b.label})`] };
   }
@@ -35,6 +35,11 @@ export function comparePlaces(a: FormView<PlaceName>, b: FormView<PlaceName>): P
   }
   if (x.squashed === y.squashed) {
     return { score: PLACE_FACTOR.sameLettersDifferentSpacing, conflict: false, evidence: ['same letters, spacing differs'] };
+  }
+  // The shipped lists tie both to one place ("DEN" and "Denver"), but the folding stage kept them apart.
+  const shared = x.references.filter((r) => y.references.includes(r));
+  if (shared.length > 0) {
+    return { score: PLACE_FACTOR.sharedReference, conflict: false, evidence: [`both name ${shared.join(' / ')} (${a.label} ~ ${b.label})`] };
   }
   const sortedX = [...x.tokens].sort().join('');
   const sortedY = [...y.tokens].sort().join('');
@@ -63,7 +68,7 @@ export function comparePlaces(a: FormView<PlaceName>, b: FormView<PlaceName>): P
 }
 
 /** Sorted numbers, directions and one-letter words: "12|east". */
-function discriminators(tokens: readonly string[]): string {
+export function placeDiscriminators(tokens: readonly string[]): string {
   return tokens
     .filter((token) => /\d/.test(token) || DIRECTIONS.has(token) || token.length === 1)
     .sort()

@@ -68,6 +68,34 @@ export const PLACE_FACTOR = {
   qualifierOnOneSide: 0.9,
   /** Squashed strings shorter than this never match on a typo ("Yelp" / "Help"). */
   typoMinLength: 5,
+  /**
+   * Two forms the shipped lists tie (a code, a nickname, a synonym, an acronym) but the folding stage
+   * kept apart because the name is ambiguous or the data disagrees: a review candidate.
+   */
+  sharedReference: 0.85,
+} as const;
+
+/**
+ * Data evidence for branch spellings (place-evidence.ts, place-fold.ts): the sales people seen with a
+ * spelling and the states and cities its moves start in.
+ */
+export const PLACE_DATA = {
+  /** A dominant state needs at least this many rows with a state… */
+  stateMinRows: 10,
+  /** …and at least this share of them. */
+  stateMinShare: 0.6,
+  /** Two spellings that each have this many sales people and share none are two offices. */
+  disjointMinPeople: 5,
+  /** Origin-city similarity is only computed with at least this many rows on each side. */
+  originMinRows: 20,
+  /** Folding on data alone: at least this many shared sales people… */
+  foldMinSharedPeople: 3,
+  /** …making at least this share of the folded spelling's people… */
+  foldMinSharedShare: 0.5,
+  /** …and, when both sides have enough rows, origin cities at least this similar (cosine). */
+  foldMinOriginSimilarity: 0.8,
+  /** Below the fold, this many shared people still make a review candidate. */
+  suggestMinSharedPeople: 2,
 } as const;
 
 /**

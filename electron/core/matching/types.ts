@@ -1,4 +1,6 @@
 import type { NicknameMap } from './nicknames.ts';
+import type { PlaceDataEvidence } from './place-evidence.ts';
+import type { PlaceKnowledge } from './place-knowledge.ts';
 
 /** Which column the names come from; each kind has its own normalization and rules. */
 export type NameKind = 'sales-person' | 'branch' | 'lead-source';
@@ -23,6 +25,13 @@ export interface ClusterOptions {
   nicknames?: NicknameMap;
   /** Extra abbreviations for branch and lead-source names, merged over the built-in ones. */
   abbreviations?: Readonly<Record<string, string>>;
+  /**
+   * General knowledge for branch and lead-source names (airport codes, city nicknames, states, channel
+   * synonyms: `loadPlaceKnowledge()` in place-knowledge-loader.ts); without it only spelling rules fold.
+   */
+  placeKnowledge?: PlaceKnowledge;
+  /** Branches: what the data rows say about each spelling (sales people, origins); the pipeline passes it. */
+  placeEvidence?: PlaceDataEvidence;
 }
 
 /**

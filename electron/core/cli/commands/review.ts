@@ -5,6 +5,7 @@ import { CsvTokenizer, detectDelimiter } from '../../import/csv-reader.ts';
 import { ImportFileError } from '../../import/errors.ts';
 import { clusterNames } from '../../matching/index.ts';
 import { loadNicknames } from '../../matching/nickname-loader.ts';
+import { loadPlaceKnowledge } from '../../matching/place-knowledge-loader.ts';
 import { UserError } from '../errors.ts';
 import type { Cluster, NameInput, NameKind, NicknameMap } from '../../matching/index.ts';
 import type { CliIo } from '../context.ts';
@@ -96,10 +97,15 @@ export function namesFromTable(table: CsvTable, path: string): NameInput[] {
   return names;
 }
 
-/** Clusters of two or more spellings, in the shape `review cluster --json` prints. */
+/**
+ * Clusters of two or more spellings, in the shape `review cluster --json` prints. Branch and lead-source
+ * names get the shipped place and channel lists (resources/places, resources/lead-sources), as the
+ * pipeline does; the pipeline also has the data evidence, which a names file lacks.
+ */
 export function reviewClusters(names: readonly NameInput[], kind: NameKind, nicknamesPath: string = shippedNicknames): ReviewCluster[] {
   const nicknames = kind === 'sales-person' ? readNicknames(nicknamesPath) : undefined;
-  return clusterNames(names, { kind, ...(nicknames ? { nicknames } : {}) }).map(toReviewCluster);
+  const placeKnowledge = kind === 'sales-person' ? undefined : loadPlaceKnowledge();
+  return clusterNames(names, { kind, ...(nicknames ? { nicknames } : {}), ...(placeKnowledge ? { placeKnowledge } : {}) }).map(toReviewCluster);
 }
 
 function readNicknames(path: string): NicknameMap {
