@@ -107,11 +107,17 @@ async function withPipelineLock<T>(db: Database, work: (session: SqlRunner) => P
   return db.session(async (session) => {
     const got = await session.query('select pg_try_advisory_lock($1)', [pipelineLockKey]);
     if (got.rows[0]?.[0] !== true) throw new PipelineBusyError('another pipeline run is in progress on this database; wait for it to finish');
+    let result: T;
     try {
-      return await work(session);
-    } finally {
-      await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]);
+      result = await work(session);
+    } catch (error) {
+      // The connection may be gone (that may be why the work failed): the lock went with it, and an
+      // unlock error must not replace the real one.
+      await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]).catch(() => undefined);
+      throw error;
     }
+    await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]);
+    return result;
   });
 }
 
