@@ -4,7 +4,9 @@ import { openDatabase, workbenchHome } from './db/index.ts';
 import { QueryCatalog, scanLibrary } from './library/catalog.ts';
 import { migrate, projectMigrations } from './migrate/index.ts';
 import { runSeedPipelines, seedDefaultSample } from './seed.ts';
+import { runPipeline } from './pipeline/index.ts';
 import { createHandlers, mapCoreError } from './rpc/handlers.ts';
+import { PipelineWork } from './rpc/pipeline-work.ts';
 import { WorkspaceStore } from './workspace/index.ts';
 import type { Dispatch } from '../../shared/contract/index.ts';
 import type { Database, DatabaseTarget } from './db/index.ts';
@@ -51,10 +53,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...(options.cipher ? { cipher: options.cipher } : {}),
       ...(env.WORKBENCH_SQLITE_BINDING ? { nativeBinding: env.WORKBENCH_SQLITE_BINDING } : {}),
     });
+    // One pipeline at a time per process, whether a window or the first start runs it.
+    const pipelines = new PipelineWork();
     const handlers = createHandlers({
       db,
       catalog,
       migrations,
+      pipelines,
       workspace: store,
       recordRun: (run) =>
         store.addHistory({
@@ -71,7 +76,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
     const background = options.seedSample
       ? new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-          runSeedPipelines(db, (m) => options.onProgress?.(m)).catch((error: unknown) =>
+          runSeedPipelines(db, (m) => options.onProgress?.(m), pipelines.tracked('first-start', runPipeline)).catch((error: unknown) =>
             options.onProgress?.(`pipelines on the sample failed: ${error instanceof Error ? error.message : String(error)}`),
           ),
         )
@@ -84,6 +89,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         handlers.runs.cancelAll();
         // A step in flight finishes (or, if the process is stopped, rolls back and resumes next start).
         await background;
+        await pipelines.settled();
         store.close();
         await db.close();
       },

@@ -34,13 +34,14 @@ export async function seedDefaultSample(db: Database, home: string, onProgress: 
  * Runs every pipeline that exists over the freshly seeded sample. The app starts it in the background
  * once the UI is being served: the raw data is browsable at once, and lookups, links and customers
  * fill in within the next minute or two (each step commits on its own; progress is reported).
+ * `run` lets the app track it as the contract's pipeline work (its progress events).
  */
-export async function runSeedPipelines(db: Database, onProgress: (message: string) => void): Promise<void> {
+export async function runSeedPipelines(db: Database, onProgress: (message: string) => void, run: typeof runPipeline = runPipeline): Promise<void> {
   // Also resumes a first start that was stopped before its pipelines completed.
   const done = await db.read(`select count(*) from pipeline_run where status = 'completed'`);
   if (Number(done.rows[0]?.[0]) > 0) return;
   const started = performance.now();
-  const reports = await runPipeline(db, orderSteps(pipelineSteps, []), { onProgress });
+  const reports = await run(db, orderSteps(pipelineSteps, []), { onProgress });
   for (const r of reports) onProgress(`pipeline ${r.step}: ${totalChanges(r).toLocaleString('en-US')} changes in ${(r.durationMs / 1000).toFixed(1)} s`);
   onProgress(`sample ready: pipelines finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -11,6 +11,9 @@ import type { Screen } from './layout/Sidebar.tsx';
 import { StatusBar } from './layout/StatusBar.tsx';
 import { useShortcuts } from './layout/useShortcuts.ts';
 import { LibraryPanel } from './library/LibraryPanel.tsx';
+import { PipelineScreen } from './pipeline/PipelineScreen.tsx';
+import { PipelineStatus } from './pipeline/PipelineStatus.tsx';
+import { usePipelineActivity } from './pipeline/usePipelineActivity.ts';
 import { keys, withKey } from './lib/platform.ts';
 import { QueryTab } from './tabs/QueryTab.tsx';
 import { TabBar } from './tabs/TabBar.tsx';
@@ -30,6 +33,9 @@ export function App() {
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const filterRef = useRef<HTMLInputElement>(null);
   const personal = usePersonalLists();
+  const pipeline = usePipelineActivity();
+  // Mounted on first visit and kept, so a plan's result survives a look at the library.
+  const [pipelineOpened, setPipelineOpened] = useState(false);
 
   const onRunChange = useCallback((tabId: string, run: RunState) => {
     setRuns((old) => new Map(old).set(tabId, run));
@@ -70,6 +76,7 @@ export function App() {
   });
 
   const onSelectScreen = (next: Screen) => {
+    if (next === 'pipeline') setPipelineOpened(true);
     if (next === screen) setSidebarOpen((open) => !open);
     else {
       setScreen(next);
@@ -82,10 +89,11 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar screen={screen} open={sidebarOpen} onSelect={onSelectScreen}>
+      <Sidebar screen={screen} open={sidebarOpen && screen === 'library'} onSelect={onSelectScreen}>
         <LibraryPanel onOpen={openQuery} filterRef={filterRef} personal={personal} />
       </Sidebar>
-      <main className="workspace">
+      {pipelineOpened && <PipelineScreen hidden={screen !== 'pipeline'} pipeline={pipeline} />}
+      <main className="workspace" hidden={screen !== 'library'}>
         <TabBar
           tabs={tabs.tabs}
           activeId={tabs.activeId}
@@ -122,7 +130,15 @@ export function App() {
           )}
         </div>
       </main>
-      <StatusBar db={db} onRetryDb={retryDb} transport={client.transport} run={activeRun} theme={theme} onToggleTheme={toggle} />
+      <StatusBar
+        db={db}
+        onRetryDb={retryDb}
+        transport={client.transport}
+        run={activeRun}
+        theme={theme}
+        onToggleTheme={toggle}
+        activity={<PipelineStatus activity={pipeline.activity} onShow={() => onSelectScreen('pipeline')} />}
+      />
     </div>
   );
 }

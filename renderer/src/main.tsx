@@ -9,6 +9,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/library.css';
 import './styles/query.css';
+import './styles/pipeline.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('the page has no #root element');

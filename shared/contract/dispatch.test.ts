@@ -17,6 +17,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'library/choices': unused,
     'library/favourites': unused,
     'library/setFavourite': unused,
+    'pipeline/list': unused,
+    'pipeline/plan': unused,
+    'pipeline/run': unused,
+    'pipeline/history': unused,
+    'pipeline/follow': unused,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { contractEventNames, contractMethodNames } from './names.ts';
+import { pipelineEvents, pipelineMethods } from './pipeline.ts';
 import { LibraryProblem, LibraryQuery, LookupChoice, LookupKind, ParamValue, QueryPage, ResultField, RunId } from './schemas.ts';
 
 /**
@@ -101,11 +102,13 @@ export const methods = {
     args: z.object({ slug: z.string().min(1).max(200), favourite: z.boolean() }).strict(),
     result: z.object({ favourites: z.array(z.string()) }),
   },
+  ...pipelineMethods,
 } as const;
 
 /** Events the core pushes to the renderer while work runs. */
 export const events = {
   'query/page': QueryPage,
+  ...pipelineEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -11,8 +11,13 @@ export const contractMethodNames = [
   'library/choices',
   'library/favourites',
   'library/setFavourite',
+  'pipeline/list',
+  'pipeline/plan',
+  'pipeline/run',
+  'pipeline/history',
+  'pipeline/follow',
 ] as const;
-export const contractEventNames = ['query/page'] as const;
+export const contractEventNames = ['query/page', 'pipeline/progress'] as const;
 
 /** The IPC channel on which the main process forwards events to a window. */
 export const eventChannel = 'workbench:event';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/index.ts';
@@ -70,6 +71,7 @@ describe.skipIf(!hasChromium).each(engines)('end to end in Chromium on the $name
   const scratch = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
   let served: Served | undefined;
   let cleanup: () => Promise<void> = async () => undefined;
+  let target: DatabaseTarget | undefined;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -81,6 +83,7 @@ describe.skipIf(!hasChromium).each(engines)('end to end in Chromium on the $name
     console.log(`end-to-end screenshots: ${shots}`);
     const created = await engine.create();
     cleanup = created.cleanup;
+    target = created.target;
     // A migrated database with a small generated sample, so library queries return rows.
     await generateSample({ outDir: join(scratch, 'sample'), jobs: 300, seed: 3 });
     const db = await openDatabase(created.target);
@@ -166,6 +169,78 @@ describe.skipIf(!hasChromium).each(engines)('end to end in Chromium on the $name
     expect(performance.now() - clicked).toBeLessThan(5_000);
     await shot('06-cancelled');
   });
+
+  it('opens the pipeline screen and plans: per step and table the rows it would change, nothing changed', async () => {
+    await page.getByRole('button', { name: 'Pipelines', exact: true }).click();
+    const screen = page.getByRole('main', { name: 'Pipelines' });
+    await expect.poll(() => screen.locator('.pipeline-steps tbody tr').count(), { timeout: 15_000 }).toBe(8);
+    await expect.poll(() => screen.locator('.pipeline-steps').innerText()).toMatch(/never run/);
+    await shot('07-pipeline-steps');
+    await screen.getByRole('button', { name: 'Plan (dry run)' }).click();
+    await expect.poll(() => screen.locator('.pipeline-card').count(), { timeout: 120_000 }).toBe(8);
+    expect(await screen.locator('.pipeline-outcome-head').innerText()).toMatch(/row changes would be made: .*Nothing was changed/s);
+    const branches = screen.getByRole('region', { name: 'Step branches' });
+    expect(await branches.innerText()).toMatch(/branch\s+would insert\s+[1-9]/);
+    await branches.getByRole('button', { name: /^Sample/ }).first().click();
+    await expect.poll(() => branches.locator('.pipeline-sample-table tbody tr').count()).toBeGreaterThan(0);
+    expect(await screen.locator('.pipeline-notes').count()).toBeGreaterThan(0);
+    await shot('08-pipeline-plan');
+  }, 240_000);
+
+  it('runs after a confirmation showing the plan\'s totals, with live progress, and the history shows the audit rows', async () => {
+    const screen = page.getByRole('main', { name: 'Pipelines' });
+    await screen.getByRole('button', { name: 'Run…', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.count()).toBe(1);
+    expect(await dialog.innerText()).toMatch(/Run 8 steps\?[\s\S]*Total/);
+    await shot('09-pipeline-confirm');
+    // The run button has the focus: Enter confirms.
+    expect(await dialog.getByRole('button', { name: 'Run 8 steps' }).evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    // The live view shows while the steps run; a fast machine may finish before it is seen.
+    const live = screen.locator('.pipeline-live');
+    if (await live.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await expect.poll(() => live.innerText()).toMatch(/Running pipelines: step \d of 8/);
+      await shot('10-pipeline-running');
+    }
+    await expect.poll(() => screen.locator('.pipeline-outcome-head').innerText(), { timeout: 180_000 }).toMatch(/Run finished/);
+    await expect.poll(() => screen.locator('.pipeline-history-table tbody tr').count(), { timeout: 30_000 }).toBe(8);
+    expect(await screen.locator('.pipeline-history-table').innerText()).toMatch(/completed/);
+    await expect.poll(() => screen.locator('.pipeline-steps .pipeline-status-completed').count()).toBe(8);
+    await shot('11-pipeline-run');
+    await screen.locator('.pipeline-history-table').scrollIntoViewIfNeeded();
+    await shot('12-pipeline-history');
+  }, 240_000);
+
+  it('finds nothing to change on a second plan', async () => {
+    const screen = page.getByRole('main', { name: 'Pipelines' });
+    expect(await screen.getByRole('button', { name: 'Plan (dry run)' }).getAttribute('title')).toMatch(/\(Alt\+P\)$/);
+    await page.keyboard.press('Alt+KeyP');
+    await expect.poll(() => screen.locator('.pipeline-outcome-head').innerText(), { timeout: 120_000 }).toMatch(/No changes: the selected steps are up to date/);
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await shot('13-pipeline-replan-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  }, 240_000);
+
+  // The embedded database is the server process's alone while it serves; the server can be reached.
+  it.skipIf(engine.name !== 'server')('shows a failed step: which one, its message, and that nothing changed', async () => {
+    const url = target?.kind === 'server' ? target.url : '';
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`create function refuse_customer() returns trigger language plpgsql as $$ begin raise exception 'customers are frozen for this test'; end $$;
+                         create trigger refuse_customer before insert on customer for each statement execute function refuse_customer();`);
+      const screen = page.getByRole('main', { name: 'Pipelines' });
+      await screen.getByRole('button', { name: 'Plan (dry run)' }).click();
+      const alert = screen.locator('.pipeline-error');
+      await expect.poll(() => alert.count(), { timeout: 120_000 }).toBe(1);
+      expect(await alert.innerText()).toMatch(/Step customers failed[\s\S]*customers are frozen for this test[\s\S]*Nothing was changed/);
+      await shot('14-pipeline-failed');
+    } finally {
+      await admin.query('drop trigger if exists refuse_customer on customer; drop function if exists refuse_customer()');
+      await admin.end();
+    }
+  }, 240_000);
 
   it('logged no console errors or warnings', () => {
     expect(consoleErrors).toEqual([]);

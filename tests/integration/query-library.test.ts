@@ -169,7 +169,7 @@ describe.each(engines)('the query library on the $name engine', (engine) => {
     });
     const dispatch = createDispatch(handlers, mapCoreError);
     const pages: QueryPage[] = [];
-    const call = (method: string, args: unknown) => dispatch(method, args, { emit: (_event, page) => pages.push(page) });
+    const call = (method: string, args: unknown) => dispatch(method, args, { emit: (_event, page) => pages.push(page as QueryPage) });
     try {
       const choices = await call('library/choices', { kind: 'branch' });
       expect(choices).toMatchObject({ ok: true, value: { kind: 'branch' } });

@@ -158,7 +158,7 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
         const report = await applyStep(session, step, (m) => options.onProgress?.(`${step.name}: ${m}`));
         await session.query(
           `insert into pipeline_run (step, mode, run_by, status, counts, started_at, finished_at)
-           values ($1, 'run', coalesce($2, current_user), 'completed', $3::jsonb, $4::timestamptz, now())`,
+           values ($1, 'run', coalesce($2, current_user), 'completed', $3::jsonb, $4::timestamptz, clock_timestamp())`,
           [step.name, options.runBy ?? null, JSON.stringify({ changes: report.changes.map(({ table, action, rows }) => ({ table, action, rows })), notes: report.notes }), startedAt],
         );
         await session.exec('COMMIT');
@@ -175,7 +175,7 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
         await session
           .query(
             `insert into pipeline_run (step, mode, run_by, status, error, started_at, finished_at)
-             values ($1, 'run', coalesce($2, current_user), 'failed', $3, $4::timestamptz, now())`,
+             values ($1, 'run', coalesce($2, current_user), 'failed', $3, $4::timestamptz, clock_timestamp())`,
             [step.name, options.runBy ?? null, error instanceof Error ? error.message : String(error), startedAt],
           )
           .catch(() => undefined);

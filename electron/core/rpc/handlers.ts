@@ -5,6 +5,9 @@ import { ParamValueError, QueryNotFoundError } from '../library/errors.ts';
 import { resolveParamValues } from '../library/values.ts';
 import { prepareLibraryStatement } from '../query/library-run.ts';
 import { isCancellation, QueryRuns, RunBusyError } from '../query/runs.ts';
+import { PipelineBusyError, UnknownStepError } from '../pipeline/index.ts';
+import { createPipelineHandlers } from './pipeline-handlers.ts';
+import { PipelineStepError, PipelineWork } from './pipeline-work.ts';
 import type { Database } from '../db/index.ts';
 import type { MigrationFile } from '../migrate/index.ts';
 import type { QueryCatalog } from '../library/catalog.ts';
@@ -27,6 +30,8 @@ export interface CoreServices {
   workspace?: WorkspaceAccess;
   /** Records a finished run (the workspace store's history); optional. */
   recordRun?: (entry: { sql: string; params: unknown[]; slug?: string; status: 'ok' | 'error' | 'cancelled'; rowCount?: number; durationMs: number; error?: string }) => void;
+  /** The process's pipeline work (shared with the first start's background run); made here when absent. */
+  pipelines?: PipelineWork;
 }
 
 /** How many library queries the "Recent" group shows. */
@@ -45,15 +50,18 @@ export function statementFor(args: ParsedArgs<'query/run'>, catalog: QueryCatalo
 }
 
 /** Every contract method's implementation over the core's services. */
-export function createHandlers(services: CoreServices): Handlers & { runs: QueryRuns } {
+export function createHandlers(services: CoreServices): Handlers & { runs: QueryRuns; pipelines: PipelineWork } {
   const { db, catalog, workspace } = services;
   const runs = new QueryRuns(db);
+  const pipelines = services.pipelines ?? new PipelineWork();
   const favourites = () => {
     const known = new Set(catalog.queries.map((q) => q.slug));
     return (workspace?.listFavourites() ?? []).filter((slug) => known.has(slug));
   };
   return {
     runs,
+    pipelines,
+    ...createPipelineHandlers({ db, work: pipelines }),
     'db/info': async () => {
       const version = await db.read('show server_version');
       const status = await migrationStatus(db, services.migrations);
@@ -113,5 +121,10 @@ export function mapCoreError(error: unknown): ContractError {
   if (error instanceof QueryNotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ParamValueError) return { code: 'invalid_arguments', message: error.message };
   if (error instanceof RunBusyError) return { code: 'busy', message: error.message };
+  if (error instanceof PipelineBusyError) return { code: 'busy', message: error.message };
+  if (error instanceof UnknownStepError) return { code: 'invalid_arguments', message: error.message };
+  if (error instanceof PipelineStepError) {
+    return { code: error.cause instanceof DbError ? 'database' : 'internal', message: error.message, detail: error.failure };
+  }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

@@ -18,6 +18,7 @@ const paths = {
   star: 'M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z',
   split: 'M2.5 3h11v10h-11zM2.5 8h11M4.5 6.5l2-1.5 2 1 2.5-2M4.5 10h7M4.5 11.7h7',
   reset: 'M3.5 8a4.5 4.5 0 1 0 1.4-3.3M3.5 2.5v2.5H6',
+  pipeline: 'M2 2.5h5V6H2zM9 10h5v3.5H9zM4.5 6v5.75H9M7 9.75l2 2-2 2',
 } as const;
 
 export type IconName = keyof typeof paths;

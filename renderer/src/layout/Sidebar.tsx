@@ -2,9 +2,13 @@ import type { ReactNode } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import type { IconName } from '../components/Icon.tsx';
 
-export type Screen = 'library';
+export type Screen = 'library' | 'pipeline';
 
-const screens: { id: Screen; label: string; icon: IconName }[] = [{ id: 'library', label: 'Library', icon: 'library' }];
+/** `panel`: the screen lives in the side panel (it folds away); else it fills the workspace. */
+const screens: { id: Screen; label: string; icon: IconName; panel: boolean }[] = [
+  { id: 'library', label: 'Library', icon: 'library', panel: true },
+  { id: 'pipeline', label: 'Pipelines', icon: 'pipeline', panel: false },
+];
 
 interface SidebarProps {
   screen: Screen;
@@ -14,8 +18,8 @@ interface SidebarProps {
 }
 
 /**
- * The left side: a narrow bar of screens (Library now; Pipelines and Review join it later) and the
- * selected screen's panel. Selecting the shown screen again folds the panel away.
+ * The left side: a narrow bar of screens (Library, Pipelines; Review joins it later) and the selected
+ * screen's panel. Selecting the shown screen again folds the panel away.
  */
 export function Sidebar({ screen, open, onSelect, children }: SidebarProps) {
   return (
@@ -26,9 +30,9 @@ export function Sidebar({ screen, open, onSelect, children }: SidebarProps) {
             key={s.id}
             className={`activity${s.id === screen ? ' activity-current' : ''}`}
             aria-current={s.id === screen ? 'page' : undefined}
-            aria-expanded={s.id === screen ? open : undefined}
+            aria-expanded={s.id === screen && s.panel ? open : undefined}
             aria-label={s.label}
-            title={s.id === screen && open ? `Hide ${s.label}` : `Show ${s.label}`}
+            title={!s.panel ? s.label : s.id === screen && open ? `Hide ${s.label}` : `Show ${s.label}`}
             onClick={() => onSelect(s.id)}
           >
             <Icon name={s.icon} size={20} />

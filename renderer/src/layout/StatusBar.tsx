@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import type { ThemeName } from '../hooks/theme.tsx';
 import type { AsyncState } from '../hooks/useAsyncCall.ts';
@@ -13,6 +14,8 @@ interface StatusBarProps {
   run: RunState | undefined;
   theme: ThemeName;
   onToggleTheme(): void;
+  /** Background work to show, such as pipelines in flight. */
+  activity?: ReactNode;
 }
 
 function DbStatus({ db, onRetry }: { db: AsyncState<DbInfo>; onRetry(): void }) {
@@ -58,7 +61,7 @@ function RunStatus({ run }: { run: RunState | undefined }) {
 }
 
 /** The bottom line: the database, the transport, the active tab's run, and the theme switch. */
-export function StatusBar({ db, onRetryDb, transport, run, theme, onToggleTheme }: StatusBarProps) {
+export function StatusBar({ db, onRetryDb, transport, run, theme, onToggleTheme, activity }: StatusBarProps) {
   return (
     <footer className="status-bar">
       <DbStatus db={db} onRetry={onRetryDb} />
@@ -66,6 +69,7 @@ export function StatusBar({ db, onRetryDb, transport, run, theme, onToggleTheme 
         {transport === 'electron' ? 'Electron IPC' : 'WebSocket'}
       </span>
       <span className="spacer" />
+      {activity}
       <RunStatus run={run} />
       <button className="status-item status-button" onClick={onToggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} title={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
         <Icon name={theme === 'dark' ? 'sun' : 'moon'} size={14} />
