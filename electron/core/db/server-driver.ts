@@ -11,17 +11,23 @@ class ServerConnection implements Connection {
   constructor(
     readonly client: pg.PoolClient,
     readonly backendPid: number,
+    /** The error the connection was lost with, if it was. */
+    private readonly lost: () => Error | undefined = () => undefined,
   ) {}
 
   async query(sql: string, params: readonly unknown[]): Promise<RawResult> {
     // queryMode 'extended' forces the extended protocol even without parameters: it accepts exactly
     // one statement, so "commit; drop table job" can never ride along with a read.
-    const result = await this.client.query({
-      text: sql,
-      values: params as unknown[],
-      rowMode: 'array',
-      queryMode: 'extended',
-    } as pg.QueryArrayConfig);
+    const result = await this.client
+      .query({
+        text: sql,
+        values: params as unknown[],
+        rowMode: 'array',
+        queryMode: 'extended',
+      } as pg.QueryArrayConfig)
+      .catch((error: unknown) => {
+        throw this.lost() ?? error;
+      });
     return {
       fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
       rows: result.rows,
@@ -30,7 +36,9 @@ class ServerConnection implements Connection {
   }
 
   async exec(script: string): Promise<void> {
-    await this.client.query(script);
+    await this.client.query(script).catch((error: unknown) => {
+      throw this.lost() ?? error;
+    });
   }
 
   async copyFrom(target: string, copyOptions: string, chunks: AsyncIterable<string | Uint8Array>): Promise<number> {
@@ -95,8 +103,22 @@ export class ServerDriver implements Driver {
         throw error;
       }
     }
-    const connection = new ServerConnection(client, pid);
-    return { connection, release: (broken) => client.release(broken ? true : undefined) };
+    // A checked-out client whose server goes away (terminated backend, dropped network) emits
+    // 'error': without a listener that would crash the process. The lease keeps the error, later
+    // statements on it fail with it (not pg's generic "not queryable"), and the client is discarded.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onError);
+    const connection = new ServerConnection(client, pid, () => lost);
+    return {
+      connection,
+      release: (broken) => {
+        client.off('error', onError);
+        client.release(broken || lost ? true : undefined);
+      },
+    };
   }
 
   async cancel(connection: Connection): Promise<boolean> {
