@@ -10,12 +10,16 @@
 -- param: branch branch = all "Branch"
 -- chart: bar x=move_size y=avg_estimate,avg_billed_revenue
 -- format: opportunities=integer, avg_estimate=currency, avg_billed_revenue=currency, avg_variance_pct=percent, share_billed_below_estimate=percent, total_variance=currency
-with billed as (
+with closed as (
+  select booked_opportunity_id, sum(revenue) filter (where status = 'CLOSED') as billed_revenue
+    from job
+   where booked_opportunity_id is not null
+   group by 1
+),
+billed as (
   select bo.booked_opportunity_id, bo.move_size, bo.estimated_amount, c.billed_revenue
     from booked_opportunity bo
-   cross join lateral (select sum(j.revenue) filter (where j.status = 'CLOSED') as billed_revenue
-                         from job j
-                        where j.booked_opportunity_id = bo.booked_opportunity_id) as c
+    join closed c on c.booked_opportunity_id = bo.booked_opportunity_id
    where bo.status = 'COMPLETED'
      and bo.estimated_amount > 0
      and c.billed_revenue is not null
