@@ -1,18 +1,29 @@
 /**
- * Every library query, timed through the runner (READ ONLY transaction, statement timeout, cursor
- * pages: what the CLI and the app run): on the embedded engine at the default sample size, and on a
- * server at `--jobs` (default 1,000,000). For each engine it prints the median query time and the ten
- * slowest; on the server also the runner's overhead: its time to the first page divided by psql's
- * own `\timing` for the same query with the same values written in as literals (aim ≤ 1.2).
+ * Every library query, timed through the runner (READ ONLY transaction, statement timeout, pages:
+ * what the CLI and the app run): on the embedded engine at the default sample size, and on a server at
+ * `--jobs` (default 1,000,000). For each engine it prints the median query time and the ten slowest;
+ * on the server also the runner's overhead: its time to the first page divided by psql's own
+ * `\timing` for the same query with the same values written in as literals (aim ≤ 1.2) — for the
+ * whole library, the median per query, and every query above 1.2 with both times and the parallel
+ * workers psql's plan asks for (PostgreSQL runs a cursor or a portal read a page at a time without
+ * them; electron/core/db/server-read.ts).
  *
  *   npx tsx bench/queries.ts [--server postgres://…] [--jobs 1000000] [--embedded-jobs 20000] [--runs 3]
- *                            [--only SLUG,…] [--no-embedded] [--fresh]
+ *                            [--only SLUG,…] [--no-embedded] [--fresh] [--database-url postgres://…]
+ *                            [--timeout MS]
  *
  * Samples are cached under $TMPDIR/wb-bench-samples (as bench/import.ts does). The loaded databases
  * are kept for the next run: the embedded one under $TMPDIR/wb-bench-queries/, the server one as the
- * database wb_bench_queries_<jobs>; --fresh reloads them.
+ * database wb_bench_queries_<jobs>; --fresh reloads them. `--database-url` times an already loaded
+ * server database as it is (no migration, import or pipelines) instead of wb_bench_queries_<jobs>.
+ * `--timeout` gives the runner and psql a statement timeout: a query over it is listed as failed
+ * instead of holding up the run (default 0, none).
+ *
+ * The runner and psql take turns (one warm-up run each, then runner, psql, runner, psql…; psql is one
+ * session kept open), so both meet the same load on a busy machine.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +48,8 @@ interface Timing {
   totalMs: number;
   /** Median ms psql reports for the same query (server only). */
   psqlMs?: number;
+  /** Parallel workers in psql's plan for the query (server only). */
+  parallelWorkers?: number;
   error?: string;
 }
 
@@ -108,54 +121,105 @@ function withLiterals(query: LibraryQuery, values: Record<string, ParamValue>): 
 }
 
 /**
- * psql's own times (its `\timing`) for `runs` runs of `sql` in one session, after one warm-up run, so
- * that psql too works on a connection whose caches are warm, as the runner's pooled one is.
+ * One psql session, kept open: each query's time is psql's own `\timing` (from sending the query to
+ * holding its whole result), its rows go to /dev/null.
  */
-function psqlTimes(url: string, sql: string, runs: number): number[] {
-  const args = [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', '\\timing on'];
-  for (let i = 0; i <= runs; i++) args.push('-c', sql);
-  const out = execFileSync('psql', args, { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const times = [...out.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
-  if (times.length !== runs + 1) throw new Error(`psql printed ${times.length} timings: ${out.slice(-300)}`);
-  return times.slice(1);
+class PsqlSession {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private output = '';
+  private errors = '';
+  private waiting: (() => void) | undefined;
+
+  constructor(url: string, timeoutMs: number) {
+    this.child = spawn('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=0'], { stdio: 'pipe' });
+    this.child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      this.output += text;
+      if (this.output.includes('@@done\n')) this.waiting?.();
+    });
+    this.child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      this.errors += text;
+    });
+    this.child.stdin.write(`set statement_timeout = ${timeoutMs};\n\\timing on\n\\o /dev/null\n`);
+  }
+
+  async time(sql: string): Promise<number> {
+    this.output = '';
+    this.errors = '';
+    const done = new Promise<void>((resolve) => (this.waiting = resolve));
+    this.child.stdin.write(`${sql};\n\\echo @@done\n`);
+    await done;
+    if (/ERROR/.test(this.errors)) throw new Error(`psql: ${this.errors.trim().split('\n')[0] ?? ''}`);
+    const times = [...this.output.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+    if (times.length !== 1) throw new Error(`psql printed ${times.length} timings: ${this.output.slice(-300)}`);
+    return times[0] ?? 0;
+  }
+
+  close(): void {
+    this.child.stdin.end('\\q\n');
+  }
 }
 
-async function timeQueries(db: Database, queries: LibraryQuery[], runs: number, psqlUrl?: string): Promise<Timing[]> {
+/** How each engine is timed: measured runs per query (after one warm-up), and a statement timeout (0: none). */
+interface Plan {
+  runs: number;
+  timeoutMs: number;
+}
+
+async function timeQueries(db: Database, queries: LibraryQuery[], { runs, timeoutMs }: Plan, psqlUrl?: string): Promise<Timing[]> {
   const timings: Timing[] = [];
-  for (const query of queries) {
-    process.stderr.write(`  ${query.slug}…`);
-    const values = resolveParamValues(query, {});
-    const statement = prepareLibraryStatement(query, values, query.sql);
-    const first: number[] = [];
-    const total: number[] = [];
-    let rows = 0;
-    try {
-      // One warm-up run (caches, plans), then `runs` measured ones.
-      for (let i = 0; i <= runs; i++) {
-        const started = performance.now();
-        let firstAt = 0;
-        rows = 0;
-        for await (const page of streamStatement(db, statement, { pageSize: 1000, timeoutMs: 0 })) {
-          if (rows === 0 && firstAt === 0) firstAt = performance.now() - started;
-          rows += page.rows.length;
+  const psql = psqlUrl ? new PsqlSession(psqlUrl, timeoutMs) : undefined;
+  const plans = psqlUrl ? new pg.Client({ connectionString: psqlUrl }) : undefined;
+  await plans?.connect();
+  try {
+    for (const query of queries) {
+      process.stderr.write(`  ${query.slug}…`);
+      const values = resolveParamValues(query, {});
+      const statement = prepareLibraryStatement(query, values, query.sql);
+      const literal = withLiterals(query, values);
+      const first: number[] = [];
+      const total: number[] = [];
+      const psqlMs: number[] = [];
+      let rows = 0;
+      try {
+        // One warm-up run each (caches, plans), then `runs` measured ones, the runner and psql in turn.
+        for (let i = 0; i <= runs; i++) {
+          const started = performance.now();
+          let firstAt = 0;
+          rows = 0;
+          for await (const page of streamStatement(db, statement, { pageSize: 1000, timeoutMs })) {
+            if (rows === 0 && firstAt === 0) firstAt = performance.now() - started;
+            rows += page.rows.length;
+          }
+          const elapsed = performance.now() - started;
+          const psqlTime = psql ? await psql.time(literal) : 0;
+          if (i > 0) {
+            first.push(firstAt);
+            total.push(elapsed);
+            psqlMs.push(psqlTime);
+          }
         }
-        if (i > 0) {
-          first.push(firstAt);
-          total.push(performance.now() - started);
-        }
+        const timing: Timing = { slug: query.slug, rows, firstPageMs: median(first), totalMs: median(total) };
+        if (psql) timing.psqlMs = median(psqlMs);
+        if (plans) timing.parallelWorkers = await plannedWorkers(plans, literal);
+        timings.push(timing);
+        process.stderr.write(` ${ms(timing.totalMs)}${timing.psqlMs === undefined ? '' : ` (psql ${ms(timing.psqlMs)})`}\n`);
+      } catch (error) {
+        const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        timings.push({ slug: query.slug, rows: 0, firstPageMs: 0, totalMs: 0, error: message });
+        process.stderr.write(` failed: ${message}\n`);
       }
-      const psql = psqlUrl ? psqlTimes(psqlUrl, withLiterals(query, values), runs) : [];
-      const timing: Timing = { slug: query.slug, rows, firstPageMs: median(first), totalMs: median(total) };
-      if (psqlUrl) timing.psqlMs = median(psql);
-      timings.push(timing);
-      process.stderr.write(` ${ms(timing.totalMs)}\n`);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-      timings.push({ slug: query.slug, rows: 0, firstPageMs: 0, totalMs: 0, error: message });
-      process.stderr.write(` failed: ${message}\n`);
     }
+  } finally {
+    psql?.close();
+    await plans?.end();
   }
   return timings;
+}
+
+/** Workers psql's plan for `sql` asks for (0: a serial plan). */
+async function plannedWorkers(client: pg.Client, sql: string): Promise<number> {
+  const plan = await client.query<{ 'QUERY PLAN': string }>(`explain ${sql}`);
+  return plan.rows.reduce((n, r) => n + Number(/Workers Planned: (\d+)/.exec(r['QUERY PLAN'])?.[1] ?? 0), 0);
 }
 
 function report(title: string, timings: Timing[]): void {
@@ -169,21 +233,23 @@ function report(title: string, timings: Timing[]): void {
   }
   const compared = ok.filter((t) => t.psqlMs !== undefined && t.psqlMs > 0);
   if (compared.length > 0) {
-    const ratios = compared.map((t) => t.firstPageMs / (t.psqlMs ?? 1));
+    const ratio = (t: Timing) => t.firstPageMs / (t.psqlMs ?? 1);
+    const ratios = compared.map(ratio);
     const sumRunner = compared.reduce((n, t) => n + t.firstPageMs, 0);
     const sumPsql = compared.reduce((n, t) => n + (t.psqlMs ?? 0), 0);
     console.log('  runner overhead: time to the first page / psql \\timing for the same query (aim ≤ 1.2)');
-    console.log(`    all queries together: ${(sumRunner / sumPsql).toFixed(2)} (${ms(sumRunner)} / ${ms(sumPsql)}); median per query: ${median(ratios).toFixed(2)}`);
+    console.log(`    whole library: ${(sumRunner / sumPsql).toFixed(2)} (${ms(sumRunner)} / ${ms(sumPsql)}); median per query: ${median(ratios).toFixed(2)}`);
     const slow = compared.filter((t) => t.psqlMs !== undefined && t.psqlMs >= 50);
     if (slow.length > 0) {
       const r = slow.reduce((n, t) => n + t.firstPageMs, 0) / slow.reduce((n, t) => n + (t.psqlMs ?? 0), 0);
-      const over = slow.filter((t) => t.firstPageMs / (t.psqlMs ?? 1) > 1.2).length;
+      const over = slow.filter((t) => ratio(t) > 1.2).length;
       console.log(`    queries of 50 ms or more in psql (${slow.length}): ${r.toFixed(2)}; ${over} of them above 1.2`);
     }
-    console.log(`    queries above 1.2: ${ratios.filter((r) => r > 1.2).length} of ${ratios.length} (a fixed ~0.5 ms for BEGIN, SET, DECLARE, FETCH, COMMIT weighs on sub-millisecond ones)`);
-    console.log('    highest ratios:');
-    for (const t of [...compared].sort((a, b) => b.firstPageMs / (b.psqlMs ?? 1) - a.firstPageMs / (a.psqlMs ?? 1)).slice(0, 5)) {
-      console.log(`      ${t.slug.padEnd(46)} ${(t.firstPageMs / (t.psqlMs ?? 1)).toFixed(2)}  (${ms(t.firstPageMs)} vs ${ms(t.psqlMs ?? 0)})`);
+    const above = compared.filter((t) => ratio(t) > 1.2).sort((a, b) => ratio(b) - ratio(a));
+    console.log(`    queries above 1.2: ${above.length} of ${compared.length}${above.length ? ' (runner first page vs psql; "parallel" when psql\'s plan has workers)' : ''}`);
+    for (const t of above) {
+      const parallel = t.parallelWorkers ? `  parallel (${t.parallelWorkers} workers)` : '';
+      console.log(`      ${t.slug.padEnd(46)} ${ratio(t).toFixed(2)}  (${ms(t.firstPageMs)} vs ${ms(t.psqlMs ?? 0)})${parallel}`);
     }
   }
   for (const t of timings.filter((x) => x.error)) console.log(`  FAILED ${t.slug}: ${t.error}`);
@@ -221,13 +287,16 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       'no-embedded': { type: 'boolean', default: false },
       fresh: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      timeout: { type: 'string', default: '0' },
     },
   });
   const runs = Math.max(1, Number(values.runs));
+  const plan: Plan = { runs, timeoutMs: Math.max(0, Number(values.timeout)) };
   const scan = scanLibrary();
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const queries = scan.queries.filter((q) => !only || only.has(q.slug));
-  console.log(`node ${process.version}; ${new Date().toISOString()}; ${queries.length} library queries, ${runs} measured runs each after one warm-up`);
+  console.log(`node ${process.version}; ${new Date().toISOString()}; ${queries.length} library queries, ${runs} measured runs each after one warm-up${plan.timeoutMs ? `, statement timeout ${plan.timeoutMs} ms` : ''}`);
   for (const p of scan.problems) console.log(`  skipped (does not load): ${p.message}`);
 
   if (!values['no-embedded']) {
@@ -236,20 +305,32 @@ async function main(): Promise<void> {
     if (values.fresh) rmSync(directory, { recursive: true, force: true });
     mkdirSync(directory, { recursive: true });
     await onDatabase({ kind: 'embedded', directory }, jobs, values.fresh, async (db) => {
-      report(`embedded engine, sample of ${jobs.toLocaleString('en-US')} jobs`, await timeQueries(db, queries, runs));
+      report(`embedded engine, sample of ${jobs.toLocaleString('en-US')} jobs`, await timeQueries(db, queries, plan));
     });
   }
 
+  const loaded = values['database-url'];
+  if (loaded) {
+    const version = execFileSync('psql', [loaded, '-X', '-A', '-t', '-c', 'show server_version'], { encoding: 'utf8' }).trim();
+    const jobs = Number(execFileSync('psql', [loaded, '-X', '-A', '-t', '-c', 'select count(*) from job'], { encoding: 'utf8' }).trim());
+    const db = await openDatabase({ kind: 'server', url: loaded }, { statementTimeoutMs: 0 });
+    try {
+      report(`server engine (PostgreSQL ${version}), loaded database of ${jobs.toLocaleString('en-US')} jobs`, await timeQueries(db, queries, plan, loaded));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   const server = values.server ?? process.env.WORKBENCH_BENCH_DATABASE_URL;
   if (!server) {
-    console.log('\nno --server / WORKBENCH_BENCH_DATABASE_URL: server part skipped');
+    console.log('\nno --server / WORKBENCH_BENCH_DATABASE_URL / --database-url: server part skipped');
     return;
   }
   const jobs = Number(values.jobs);
   const url = await serverDatabase(server, `wb_bench_queries_${jobs}`, values.fresh);
   const version = execFileSync('psql', [url, '-X', '-A', '-t', '-c', 'show server_version'], { encoding: 'utf8' }).trim();
   await onDatabase({ kind: 'server', url }, jobs, values.fresh, async (db) => {
-    report(`server engine (PostgreSQL ${version}), sample of ${jobs.toLocaleString('en-US')} jobs`, await timeQueries(db, queries, runs, url));
+    report(`server engine (PostgreSQL ${version}), sample of ${jobs.toLocaleString('en-US')} jobs`, await timeQueries(db, queries, plan, url));
   });
 }
 

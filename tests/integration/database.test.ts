@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DbError } from '../../electron/core/db/index.ts';
+import { DbError, openDatabase } from '../../electron/core/db/index.ts';
 import { engines, freshDatabase } from '../support/engines.ts';
-import type { Database } from '../../electron/core/db/index.ts';
+import type { Database, DatabaseTarget } from '../../electron/core/db/index.ts';
 
 describe.each(engines)('database layer on the $name engine', (engine) => {
   let db: Database;
+  let target: DatabaseTarget;
   let dispose: () => Promise<void>;
+  const serverTargetUrl = () => (target.kind === 'server' ? target.url : '');
 
   beforeAll(async () => {
-    ({ db, dispose } = await freshDatabase(engine));
+    ({ db, target, dispose } = await freshDatabase(engine));
     await db.write(async (tx) => {
       await tx.exec('create table item (id int primary key, label text, price numeric(30,2), day date, at timestamptz, tags text[], meta jsonb)');
       await tx.query(
@@ -108,6 +110,42 @@ describe.each(engines)('database layer on the $name engine', (engine) => {
     expect(after.rows).toEqual([[1]]);
   });
 
+  it('hands out the first page while the rest of the result is still being computed', async () => {
+    // Rows after the first page sleep 30 ms each: 3 s that must come after the first page, not before.
+    // (Wide rows: the server sends rows in 8 kB packets, not one by one.)
+    const sql = "select g, repeat('x', 500) as filler, case when g > 100 then pg_sleep(0.03) end as pause from generate_series(1, 200) g";
+    const started = performance.now();
+    let firstAt = 0;
+    let rows = 0;
+    for await (const page of db.stream(sql, [], { pageSize: 100 })) {
+      if (rows === 0) firstAt = performance.now() - started;
+      rows += page.rows.length;
+    }
+    const endedAt = performance.now() - started;
+    expect(rows).toBe(200);
+    expect(endedAt - firstAt).toBeGreaterThanOrEqual(2500);
+  });
+
+  it('gives every page the columns of the result', async () => {
+    const fields: string[] = [];
+    for await (const page of db.stream('select g as n, g::text as label from generate_series(1, 5) g', [], { pageSize: 2 })) {
+      fields.push(page.fields.map((f) => `${f.name}:${f.type}`).join(','));
+    }
+    expect(fields).toEqual(['n:int4,label:text', 'n:int4,label:text', 'n:int4,label:text']);
+  });
+
+  it('refuses a read that tries to leave the read-only transaction', async () => {
+    await expect(db.read("select set_config('transaction_read_only', 'off', true)")).rejects.toMatchObject({ sqlstate: '25001' });
+    await expect(db.read('select 1 from item for update')).rejects.toMatchObject({ sqlstate: '25006' });
+  });
+
+  it('undoes session changes of a read its consumer stopped early', async () => {
+    const before = await db.read('select current_setting($1)', ['search_path']);
+    for await (const _page of db.stream("select set_config('search_path', 'pg_catalog', false), g from generate_series(1, 100) g", [], { pageSize: 10 })) break;
+    const after = await db.read('select current_setting($1)', ['search_path']);
+    expect(after.rows[0]?.[0]).toBe(before.rows[0]?.[0]);
+  });
+
   it('rolls back a write transaction that fails', async () => {
     await expect(
       db.write(async (tx) => {
@@ -151,6 +189,94 @@ describe.each(engines)('database layer on the $name engine', (engine) => {
       const elapsed = performance.now() - started;
       expect(elapsed).toBeGreaterThanOrEqual(250);
       expect(elapsed).toBeLessThan(5000);
+    });
+
+    it('cancels a read mid-stream, while a later page is being computed', async () => {
+      const controller = new AbortController();
+      let pages = 0;
+      let firstAt = 0;
+      const started = performance.now();
+      const sql = "select g, repeat('x', 4000) as filler, case when g > 10 then pg_sleep(0.2) end as pause from generate_series(1, 1000) g";
+      const run = async () => {
+        for await (const _page of db.stream(sql, [], { pageSize: 10, signal: controller.signal })) {
+          pages += 1;
+          if (pages === 1) {
+            firstAt = performance.now() - started;
+            setTimeout(() => controller.abort(), 300);
+          }
+        }
+      };
+      await expect(run()).rejects.toMatchObject({ sqlstate: '57014', message: 'canceling statement due to user request' });
+      expect(pages).toBe(1);
+      // The rest would take over three minutes; the cancel stops it inside.
+      expect(performance.now() - started - firstAt).toBeLessThan(5000);
+      const r = await db.read('select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> $1', ['idle']);
+      expect(r.rows[0]?.[0]).toBe(0);
+    });
+
+    it('holds the server back while the consumer is behind, instead of buffering the result', async () => {
+      const sql = "select pg_backend_pid() as pid, g, repeat('x', 200) as filler from generate_series(1, 2000000) g";
+      let pages = 0;
+      for await (const page of db.stream(sql, [], { pageSize: 1000 })) {
+        pages += 1;
+        if (pages === 1) {
+          // A slow consumer: the socket is paused, so the server waits to write (ClientWrite).
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          const pid = Number(page.rows[0]?.[0]);
+          const r = await db.read('select wait_event from pg_stat_activity where pid = $1', [pid]);
+          expect(r.rows).toEqual([['ClientWrite']]);
+          break;
+        }
+      }
+    });
+
+    it('fails a read whose backend is terminated mid-stream, and the next read gets a fresh connection', async () => {
+      const sql = "select pg_backend_pid() as pid, g, repeat('x', 200) as filler from generate_series(1, 2000000) g";
+      const run = async () => {
+        for await (const page of db.stream(sql, [], { pageSize: 1000 })) {
+          const pid = Number(page.rows[0]?.[0]);
+          await db.read('select pg_terminate_backend($1)', [pid]);
+        }
+      };
+      await expect(run()).rejects.toBeInstanceOf(DbError);
+      const after = await db.read('select 1');
+      expect(after.rows).toEqual([[1]]);
+    });
+
+    it('stops the statement when the consumer stops early, and the connection serves the next read', async () => {
+      const sql = "select g, repeat('x', 100) from generate_series(1, 5000000) g";
+      const started = performance.now();
+      for await (const _page of db.stream(sql, [], { pageSize: 100 })) break;
+      // Reading five million rows to the end would take far longer than a cancel.
+      expect(performance.now() - started).toBeLessThan(5000);
+      const r = await db.read('select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> $1', ['idle']);
+      expect(r.rows[0]?.[0]).toBe(0);
+    });
+
+    it('bounds the whole statement with the timeout, rows sent included, as psql does', async () => {
+      // One statement of three pages of about 1 s each, under a 2.5 s timeout.
+      const pages: number[] = [];
+      const run = async () => {
+        for await (const page of db.stream('select g, pg_sleep(0.1) from generate_series(1, 30) g', [], { pageSize: 10, timeoutMs: 2500 })) pages.push(page.rows.length);
+      };
+      await expect(run()).rejects.toMatchObject({ sqlstate: '57014', message: 'canceling statement due to statement timeout' });
+      const after = await db.read('select 1');
+      expect(after.rows).toEqual([[1]]);
+    });
+
+    it('applies its own statement timeout when the server has a default one', async () => {
+      // The timeout is set in the same round trip as the statement; the server restarts its timer
+      // after every Execute, so the statement runs under the read's timeout, not the session default.
+      const url = new URL(serverTargetUrl());
+      url.searchParams.set('options', '-c statement_timeout=300');
+      const other = await openDatabase({ kind: 'server', url: url.toString() });
+      try {
+        const slept = await other.read('select pg_sleep(1) is null as slept', [], { timeoutMs: 5000 });
+        expect(slept.rows).toEqual([[false]]);
+        await expect(other.read('select pg_sleep(1)', [], { timeoutMs: 200 })).rejects.toMatchObject({ sqlstate: '57014' });
+      } finally {
+        await other.close();
+      }
     });
 
     it('enforces the statement timeout', async () => {

@@ -125,11 +125,13 @@ describe.each(engines)('the query library on the $name engine', (engine) => {
     const before = await tableChecksums(db);
     const codes: Record<string, string> = {};
     for (const query of queries) codes[query.slug] = (await failure(runLibraryQuery(db, query))).sqlstate;
+    // The embedded engine reads through a cursor, which may not hold a data-modifying WITH (0A000); the
+    // server runs the statement itself, and READ ONLY stops it (25006).
+    const writingWith = engine.name === 'embedded' ? '0A000' : '25006';
     expect(codes).toEqual({
-      // A cursor may not hold a data-modifying WITH (0A000); without the cursor, READ ONLY stops it (25006).
-      'delete-cte': '0A000',
-      'update-cte': '0A000',
-      'insert-cte': '0A000',
+      'delete-cte': writingWith,
+      'update-cte': writingWith,
+      'insert-cte': writingWith,
       'explain-delete': '25006',
       sequence: '25006',
       // The transaction stays read-only: PostgreSQL refuses to switch it once it has run a query.

@@ -3,7 +3,7 @@ import { copyTarget, csvCopyChunks, csvCopyOptions } from './copy.ts';
 import { DbError, WorkbenchSqlState, toDbError } from './errors.ts';
 import { classifyStatement, firstKeyword, trimStatement } from './statement.ts';
 import { typeName } from './values.ts';
-import type { Connection, Driver, Engine, RawResult } from './driver.ts';
+import type { Connection, Driver, Engine, RawField, RawResult, ReadSession } from './driver.ts';
 
 export interface ReadOptions {
   /** Statement timeout; 0 disables it. Defaults to the database's `statementTimeoutMs`. */
@@ -13,7 +13,11 @@ export interface ReadOptions {
 }
 
 export interface StreamOptions extends ReadOptions {
-  /** Rows per FETCH; the bound on rows held in memory at once. Default 1000. */
+  /**
+   * Rows per page, default 1000. Memory is bounded by pages, not by the result: the embedded engine
+   * fetches one page at a time from a cursor; the server streams, holding at most two pages (and
+   * one socket read) for a consumer that is behind before it holds the server back (server-read.ts).
+   */
   pageSize?: number;
 }
 
@@ -41,7 +45,11 @@ export interface ReadableDatabase {
   readonly label: string;
   /** A whole (small) result. */
   read(sql: string, params?: readonly unknown[], options?: ReadOptions): Promise<QueryResult>;
-  /** A large result, page by page through a cursor (DECLARE … FETCH). */
+  /**
+   * A large result, page by page: on the server one statement streamed to its end (so a parallel
+   * plan keeps its workers; the statement timeout bounds the whole of it), on the embedded engine a
+   * cursor (DECLARE … FETCH). Stopping early (break, return, abort) cancels the rest.
+   */
   stream(sql: string, params?: readonly unknown[], options?: StreamOptions): AsyncGenerator<ResultPage, void, undefined>;
 }
 
@@ -63,7 +71,7 @@ export interface DatabaseOptions {
 const cursorName = 'workbench_cursor';
 const declarePrefix = `DECLARE ${cursorName} NO SCROLL CURSOR FOR `;
 
-function toFields(raw: RawResult): ResultField[] {
+function toFields(raw: { fields: RawField[] }): ResultField[] {
   return raw.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID, type: typeName(f.dataTypeID) }));
 }
 
@@ -132,6 +140,39 @@ function assertReadable(sql: string): 'cursor' | 'direct' {
   });
 }
 
+/**
+ * The read session for an engine without its own (the embedded one): one statement per call,
+ * BEGIN READ ONLY, SET LOCAL, DECLARE … CURSOR, FETCH, COMMIT, RESET ALL. EXPLAIN and SHOW cannot be
+ * declared as a cursor; they run directly, in one page.
+ */
+function cursorReadSession(connection: Connection, mode: 'cursor' | 'direct'): ReadSession {
+  const fetch = async (rows: number) => {
+    const raw = await connection.query(`FETCH FORWARD ${rows} FROM ${cursorName}`, []);
+    return { fields: raw.fields, rows: raw.rows, done: raw.rows.length < rows };
+  };
+  return {
+    async open(sql, params, { timeoutMs, rows }) {
+      await connection.query('BEGIN TRANSACTION READ ONLY', []);
+      await connection.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(timeoutMs))}`, []);
+      if (mode === 'direct') {
+        const raw = await connection.query(sql, params);
+        return { fields: raw.fields, rows: raw.rows, done: true };
+      }
+      // A cursor is planned for its first rows by default; analysts read whole results, so plan for all.
+      await connection.query('SET LOCAL cursor_tuple_fraction = 1', []);
+      await connection.query(declarePrefix + sql, params).catch((e: unknown) => {
+        throw toDbError(e, declarePrefix.length);
+      });
+      return fetch(rows);
+    },
+    next: fetch,
+    async end(commit) {
+      await connection.query(commit ? 'COMMIT' : 'ROLLBACK', []);
+      await connection.query('RESET ALL', []);
+    },
+  };
+}
+
 /** The engine-agnostic database layer over a driver. */
 export class PgDatabase implements Database {
   readonly engine: Engine;
@@ -170,47 +211,31 @@ export class PgDatabase implements Database {
     if (signal?.aborted) throw cancelledError();
     const lease = await this.driver.acquire();
     const { connection } = lease;
-    let inTransaction = false;
-    let usable = true;
     let cancelling: Promise<unknown> | undefined;
-    const onAbort = (): void => {
-      cancelling = this.driver.cancel(connection).catch(() => undefined);
-    };
+    const requestCancel = (): Promise<unknown> => (cancelling ??= this.driver.cancel(connection).catch(() => undefined));
+    const session = connection.readSession?.(requestCancel) ?? cursorReadSession(connection, mode);
+    let open = false;
+    let usable = true;
+    const onAbort = (): void => void requestCancel();
     signal?.addEventListener('abort', onAbort);
     try {
-      await connection.query('BEGIN TRANSACTION READ ONLY', []);
-      inTransaction = true;
+      // Open before the first message goes out: a failure part-way may have begun the transaction.
+      open = true;
       const timeoutMs = options.timeoutMs ?? this.statementTimeoutMs;
-      await connection.query(`SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(timeoutMs))}`, []);
-      // A cursor is planned for its first rows by default; analysts read whole results, so plan for all.
-      await connection.query('SET LOCAL cursor_tuple_fraction = 1', []);
-      const body = trimStatement(sql);
-      if (mode === 'direct') {
-        const raw = await connection.query(body, params).catch((e: unknown) => {
-          throw toDbError(e);
-        });
-        yield { fields: toFields(raw), rows: raw.rows as CellValue[][], offset: 0, done: true };
-      } else {
-        await connection.query(declarePrefix + body, params).catch((e: unknown) => {
-          throw toDbError(e, declarePrefix.length);
-        });
-        let offset = 0;
-        for (;;) {
-          // PGlite resolves in microtasks: without a turn of the event loop between pages, a cancel
-          // (or any other message) could not even be read until the whole result had been fetched.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (signal?.aborted) throw cancelledError();
-          const raw = await connection.query(`FETCH FORWARD ${pageSize} FROM ${cursorName}`, []).catch((e: unknown) => {
-            throw toDbError(e);
-          });
-          const done = raw.rows.length < pageSize;
-          yield { fields: toFields(raw), rows: raw.rows as CellValue[][], offset, done };
-          offset += raw.rows.length;
-          if (done) break;
-        }
+      let page = await session.open(trimStatement(sql), params, { timeoutMs, rows: pageSize });
+      let offset = 0;
+      for (;;) {
+        yield { fields: toFields(page), rows: page.rows as CellValue[][], offset, done: page.done };
+        offset += page.rows.length;
+        if (page.done) break;
+        // PGlite resolves in microtasks: without a turn of the event loop between pages, a cancel
+        // (or any other message) could not even be read until the whole result had been fetched.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (signal?.aborted) throw cancelledError();
+        page = await session.next(pageSize);
       }
-      await connection.query('COMMIT', []);
-      inTransaction = false;
+      await session.end(true);
+      open = false;
     } catch (error) {
       const dbError = toDbError(error);
       // The server reports a cancel as 57014 too; say it was the user's, not a timeout.
@@ -221,8 +246,10 @@ export class PgDatabase implements Database {
       // A cancel still in flight must land while this connection is ours, never on its next user's statement.
       if (cancelling) await cancelling;
       // Also reached when the consumer stops early (break/return) with the transaction still open.
-      if (inTransaction) usable = await this.tryRollback(connection);
-      if (usable) usable = await this.resetSession(connection);
+      if (open) usable = await session.end(false).then(
+        () => true,
+        () => false,
+      );
       lease.release(!usable);
     }
   }
@@ -267,16 +294,6 @@ export class PgDatabase implements Database {
   private async tryRollback(connection: Connection): Promise<boolean> {
     try {
       await connection.query('ROLLBACK', []);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Resets session settings a read may have changed (set_config(…, false) outlives its transaction). */
-  private async resetSession(connection: Connection): Promise<boolean> {
-    try {
-      await connection.query('RESET ALL', []);
       return true;
     } catch {
       return false;

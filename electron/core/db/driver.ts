@@ -15,8 +15,41 @@ export interface RawResult {
   affectedRows: number;
 }
 
+/** A page of a read: at most the rows asked for; `done` when the result has ended. */
+export interface ReadPage {
+  fields: RawField[];
+  rows: unknown[][];
+  done: boolean;
+}
+
+/**
+ * A read-only statement on one connection, page by page, for an engine that can do better than one
+ * statement per call (the server: one round trip, see server-read.ts). The database layer keeps the
+ * guards: the allowlist before `open`, the cancel, `end` in every outcome.
+ */
+export interface ReadSession {
+  /**
+   * Begins a READ ONLY transaction with `statement_timeout = timeoutMs` (0: none), binds `sql` (one
+   * statement) with `params` and returns its first `rows` rows. Nothing of `sql` runs unless the
+   * transaction and the timeout are in place. Any error leaves a transaction for `end(false)`.
+   */
+  open(sql: string, params: readonly unknown[], options: { timeoutMs: number; rows: number }): Promise<ReadPage>;
+  /** The next `rows` rows of the open statement. */
+  next(rows: number): Promise<ReadPage>;
+  /**
+   * COMMIT (or ROLLBACK) and RESET ALL, which undoes `set_config(…, false)` done by the read. With
+   * `commit` false the statement may still be running (the consumer stopped early): it is stopped first.
+   */
+  end(commit: boolean): Promise<void>;
+}
+
 /** One dedicated connection (on the embedded engine: exclusive use of the single backend). */
 export interface Connection {
+  /**
+   * The engine's own read session; without one the database layer uses DECLARE … CURSOR and FETCH
+   * through `query`. `cancel` asks the engine to cancel the running statement (once per read).
+   */
+  readSession?(cancel: () => Promise<unknown>): ReadSession;
   /** One statement over the extended protocol, with bound parameters. */
   query(sql: string, params: readonly unknown[]): Promise<RawResult>;
   /** A trusted script of several statements over the simple protocol (migrations only). */

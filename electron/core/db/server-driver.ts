@@ -2,10 +2,50 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
+import { CommandRoundTrip, StreamingRead, submit } from './server-read.ts';
 import { parserFor } from './values.ts';
-import type { Connection, Driver, Lease, RawResult } from './driver.ts';
+import type { Connection, Driver, Lease, RawResult, ReadPage, ReadSession } from './driver.ts';
 
 const types = { getTypeParser: (oid: number) => parserFor(oid) };
+
+/**
+ * A read in one round trip (server-read.ts): BEGIN READ ONLY, SET LOCAL statement_timeout and the
+ * statement behind one Sync, its rows streamed page by page with the socket paused while the
+ * consumer is behind.
+ */
+class ServerReadSession implements ReadSession {
+  private read: StreamingRead | undefined;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly cancel: () => Promise<unknown>,
+    /** The error the connection was lost with, if it was. */
+    private readonly lost: () => Error | undefined,
+  ) {}
+
+  open(sql: string, params: readonly unknown[], options: { timeoutMs: number; rows: number }): Promise<ReadPage> {
+    const timeout = `SET LOCAL statement_timeout = ${Math.max(0, Math.trunc(options.timeoutMs))}`;
+    this.read = new StreamingRead(['BEGIN TRANSACTION READ ONLY', timeout], sql, params, options.rows);
+    submit(this.client, this.read);
+    return this.read.next().catch(this.rethrow);
+  }
+
+  async next(): Promise<ReadPage> {
+    if (!this.read) throw new Error('next() before open()');
+    return this.read.next().catch(this.rethrow);
+  }
+
+  async end(commit: boolean): Promise<void> {
+    if (this.read && !this.read.isEnded) await this.read.stop(this.cancel);
+    const trip = new CommandRoundTrip([commit ? 'COMMIT' : 'ROLLBACK', 'RESET ALL']);
+    submit(this.client, trip);
+    await trip.promise.catch(this.rethrow);
+  }
+
+  private readonly rethrow = (error: unknown): never => {
+    throw this.lost() ?? error;
+  };
+}
 
 class ServerConnection implements Connection {
   constructor(
@@ -14,6 +54,10 @@ class ServerConnection implements Connection {
     /** The error the connection was lost with, if it was. */
     private readonly lost: () => Error | undefined = () => undefined,
   ) {}
+
+  readSession(cancel: () => Promise<unknown>): ReadSession {
+    return new ServerReadSession(this.client, cancel, this.lost);
+  }
 
   async query(sql: string, params: readonly unknown[]): Promise<RawResult> {
     // queryMode 'extended' forces the extended protocol even without parameters: it accepts exactly

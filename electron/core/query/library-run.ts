@@ -52,7 +52,7 @@ export function prepareLibraryStatement(query: Pick<LibraryQuery, 'params'>, val
 
 /**
  * Streams a prepared statement through the read path (READ ONLY transaction, statement timeout,
- * cursor pages): the one runner behind the CLI and the app. Error positions point into the text the
+ * pages): the one runner behind the CLI and the app. Error positions point into the text the
  * user wrote, not the rewritten SQL.
  */
 export async function* streamStatement(db: ReadableDatabase, statement: PreparedStatement, options: StreamOptions = {}): AsyncGenerator<ResultPage, void, undefined> {
