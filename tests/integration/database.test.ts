@@ -110,6 +110,24 @@ describe.each(engines)('database layer on the $name engine', (engine) => {
     expect(after.rows).toEqual([[1]]);
   });
 
+  it('cancels within a moment while a page of slow rows is being read, not after the page', async () => {
+    // A page of 1,000 rows at 10 ms each would take 10 s; the embedded engine fetches it in slices
+    // of about 50 ms and checks for a cancel between them, the server cancels the statement itself.
+    const controller = new AbortController();
+    let pages = 0;
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 300);
+    const run = async () => {
+      for await (const _page of db.stream('select g, pg_sleep(0.01) from generate_series(1, 5000) g', [], { pageSize: 1000, signal: controller.signal })) {
+        pages += 1;
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ sqlstate: '57014', message: 'canceling statement due to user request' });
+    expect(pages).toBe(0);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect((await db.read('select 1')).rows).toEqual([[1]]);
+  });
+
   it('hands out the first page while the rest of the result is still being computed', async () => {
     // Rows after the first page sleep 30 ms each: 3 s that must come after the first page, not before.
     // (Wide rows: the server sends rows in 8 kB packets, not one by one.)

@@ -140,15 +140,39 @@ function assertReadable(sql: string): 'cursor' | 'direct' {
   });
 }
 
+/** The time one FETCH of the embedded engine should take: it holds the event loop while it runs. */
+const fetchSliceMs = 50;
+
 /**
  * The read session for an engine without its own (the embedded one): one statement per call,
  * BEGIN READ ONLY, SET LOCAL, DECLARE … CURSOR, FETCH, COMMIT, RESET ALL. EXPLAIN and SHOW cannot be
  * declared as a cursor; they run directly, in one page.
+ *
+ * The embedded engine runs on this thread and cannot be interrupted, so a page is fetched in slices
+ * sized to take about `fetchSliceMs` each, with a turn of the event loop between them: a cancel (or
+ * any other request) waits for one slice, not for a page of slow rows.
  */
-function cursorReadSession(connection: Connection, mode: 'cursor' | 'direct'): ReadSession {
+function cursorReadSession(connection: Connection, mode: 'cursor' | 'direct', aborted: () => boolean): ReadSession {
+  let slice = 100;
   const fetch = async (rows: number) => {
-    const raw = await connection.query(`FETCH FORWARD ${rows} FROM ${cursorName}`, []);
-    return { fields: raw.fields, rows: raw.rows, done: raw.rows.length < rows };
+    let fields: RawField[] = [];
+    const got: unknown[][] = [];
+    while (got.length < rows) {
+      if (got.length > 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (aborted()) throw cancelledError();
+      }
+      const want = Math.min(slice, rows - got.length);
+      const startedAt = performance.now();
+      const raw = await connection.query(`FETCH FORWARD ${want} FROM ${cursorName}`, []);
+      const tookMs = performance.now() - startedAt;
+      fields = raw.fields;
+      for (const row of raw.rows) got.push(row);
+      if (raw.rows.length < want) return { fields, rows: got, done: true };
+      // Aim the next slice at fetchSliceMs from this one's rate, growing at most fourfold a step.
+      slice = Math.max(1, Math.min(rows, slice * 4, Math.round((want * fetchSliceMs) / Math.max(tookMs, 1))));
+    }
+    return { fields, rows: got, done: false };
   };
   return {
     async open(sql, params, { timeoutMs, rows }) {
@@ -213,7 +237,7 @@ export class PgDatabase implements Database {
     const { connection } = lease;
     let cancelling: Promise<unknown> | undefined;
     const requestCancel = (): Promise<unknown> => (cancelling ??= this.driver.cancel(connection).catch(() => undefined));
-    const session = connection.readSession?.(requestCancel) ?? cursorReadSession(connection, mode);
+    const session = connection.readSession?.(requestCancel) ?? cursorReadSession(connection, mode, () => signal?.aborted === true);
     let open = false;
     let usable = true;
     const onAbort = (): void => void requestCancel();
