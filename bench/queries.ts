@@ -146,7 +146,8 @@ class PsqlSession {
     this.output = '';
     this.errors = '';
     const done = new Promise<void>((resolve) => (this.waiting = resolve));
-    this.child.stdin.write(`${sql};\n\\echo @@done\n`);
+    // The terminator on a line of its own: a query may end with a -- comment.
+    this.child.stdin.write(`${sql}\n;\n\\echo @@done\n`);
     await done;
     if (/ERROR/.test(this.errors)) throw new Error(`psql: ${this.errors.trim().split('\n')[0] ?? ''}`);
     const times = [...this.output.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));

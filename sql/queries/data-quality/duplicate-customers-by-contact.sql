@@ -9,14 +9,23 @@
 -- param: match_on text = "" "Match on (blank for both: email or phone)"
 -- chart: bar x=contact_value y=customers
 -- format: customers=integer, total_jobs=integer, total_lifetime_revenue=currency
-with keyed as (
-  select 'email' as match_on, c.email_norm as contact_value, c.*
-    from customer c
-   where c.email_norm is not null and c.email_norm <> ''
+-- The duplicated contact values are found first, once (materialized: each parallel worker would
+-- otherwise find them again); only the customers holding them are then read and aggregated with
+-- their ids and names.
+with dups as materialized (
+  select 'email' as match_on, email_norm as contact_value from customer
+   where email_norm <> '' and :match_on::text in ('', 'email')
+   group by email_norm having count(*) > 1
   union all
-  select 'phone', c.phone_norm, c.*
-    from customer c
-   where c.phone_norm is not null and c.phone_norm <> ''
+  select 'phone', phone_norm from customer
+   where phone_norm <> '' and :match_on::text in ('', 'phone')
+   group by phone_norm having count(*) > 1
+), keyed as (
+  select d.match_on, d.contact_value, c.*
+    from customer c join dups d on d.match_on = 'email' and d.contact_value = c.email_norm
+  union all
+  select d.match_on, d.contact_value, c.*
+    from customer c join dups d on d.match_on = 'phone' and d.contact_value = c.phone_norm
 )
 select match_on,
        contact_value,
@@ -26,7 +35,5 @@ select match_on,
        sum(job_count) as total_jobs,
        sum(lifetime_revenue) as total_lifetime_revenue
   from keyed
- where (:match_on::text = '' or match_on = :match_on)
  group by match_on, contact_value
-having count(*) > 1
  order by customers desc, total_jobs desc, contact_value

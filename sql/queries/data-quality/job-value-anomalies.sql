@@ -10,7 +10,9 @@
 -- param: as_of date = 2025-11-14 "Export day"
 -- chart: bar x=check_name y=jobs_failing
 -- format: jobs_checked=integer, jobs_failing=integer, share_of_jobs_checked=percent
-with evaluated as (
+-- Counting needs every job once per check; the examples need only the failing ones, so the window
+-- that picks the ten most recent runs over those alone, not over every (job, check) pair.
+with evaluated as not materialized (
   select j.job_number, j.job_date, v.check_name, v.applies, v.fails
     from job j
    cross join lateral (values
@@ -27,16 +29,27 @@ with evaluated as (
      ('local move over 150 miles', j.service_type = 'Local Move', coalesce(j.distance_miles, 0) > 150),
      ('over 24 hours on a job that is not long distance', coalesce(j.service_type, '') <> 'Long Distance Move', coalesce(j.hours, 0) > 24),
      ('crew size of zero', true, j.crew_size = 0)) as v(check_name, applies, fails)
-), checks as (
-  select e.*,
-         row_number() over (partition by e.check_name, (e.applies and e.fails) order by e.job_date desc, e.job_number) as recent_rank
-    from evaluated e
 )
-select check_name,
-       count(*) filter (where applies) as jobs_checked,
-       count(*) filter (where applies and fails) as jobs_failing,
-       round((count(*) filter (where applies and fails))::numeric / nullif(count(*) filter (where applies), 0), 4) as share_of_jobs_checked,
-       string_agg(job_number, ', ' order by job_date desc, job_number) filter (where applies and fails and recent_rank <= 10) as example_jobs
-  from checks
- group by check_name
- order by jobs_failing desc, check_name
+, counts as (
+  select check_name,
+         count(*) filter (where applies) as jobs_checked,
+         count(*) filter (where applies and fails) as jobs_failing
+    from evaluated
+   group by check_name
+), examples as (
+  select check_name, string_agg(job_number, ', ' order by job_date desc, job_number) as example_jobs
+    from (select check_name, job_number, job_date,
+                 row_number() over (partition by check_name order by job_date desc, job_number) as recent_rank
+            from evaluated
+           where applies and fails) failing
+   where recent_rank <= 10
+   group by check_name
+)
+select c.check_name,
+       c.jobs_checked,
+       c.jobs_failing,
+       round(c.jobs_failing::numeric / nullif(c.jobs_checked, 0), 4) as share_of_jobs_checked,
+       e.example_jobs
+  from counts c
+  left join examples e using (check_name)
+ order by c.jobs_failing desc, c.check_name
