@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { RunId } from './schemas.ts';
 
 /**
- * The pipeline steps the contract accepts (`pipeline/list` gives them in dependency order). The core
- * checks at compile time that this list equals its own steps (electron/core/rpc/pipeline-handlers.ts),
- * so a step added there fails the build until it is added here.
+ * The pipeline steps the contract accepts (`pipeline/list` gives them in dependency order). The core's
+ * step type is this list (electron/core/pipeline/types.ts), so a step must be named here to exist.
  */
 export const pipelineStepNames = [
   'branches',

@@ -6,6 +6,7 @@ import { importFiles, expandPaths } from '../../electron/core/import/index.ts';
 import { migrate, projectMigrations } from '../../electron/core/migrate/index.ts';
 import { orderSteps, pipelineSteps, planPipeline, runPipeline, LinkIntegrityError, PipelineBusyError } from '../../electron/core/pipeline/index.ts';
 import { generateSample } from '../../electron/core/sample/index.ts';
+import { pipelineStepNames } from '../../shared/contract/index.ts';
 import { engines, freshDatabase } from '../support/engines.ts';
 import { tableChecksums } from '../support/table-checksums.ts';
 import type { Database } from '../../electron/core/db/index.ts';
@@ -25,6 +26,10 @@ function csv(path: string): Record<string, string>[] {
   const names = head.split(',');
   return lines.map((l) => Object.fromEntries(l.replace(/\r$/, '').split(',').map((v, i) => [names[i]?.trim() ?? `c${i}`, v])));
 }
+
+it('has one step for every name the contract lists, and no other', () => {
+  expect(pipelineSteps.map((s) => s.name).sort()).toEqual([...pipelineStepNames].sort());
+});
 
 describe.each(engines)('pipelines on the $name engine', (engine) => {
   let db: Database;

@@ -1,17 +1,8 @@
 import type { SqlRunner } from '../db/index.ts';
+import type { PipelineStepName } from '../../../shared/contract/index.ts';
 
-export const stepNames = [
-  'branches',
-  'lead-sources',
-  'sales-persons',
-  'customers',
-  'quote-linkage',
-  'badlead-linkage',
-  'customer-timeline',
-  'performance-linkage',
-] as const;
-
-export type StepName = (typeof stepNames)[number];
+/** The step names are the contract's (shared/contract/pipeline.ts): one list for the core and the app. */
+export type StepName = PipelineStepName;
 
 export type ChangeAction = 'insert' | 'update' | 'link' | 'delete';
 

@@ -2,15 +2,8 @@ import { orderSteps, pipelineSteps, planPipeline, runPipeline } from '../pipelin
 import { readHistory, readLastRuns } from './pipeline-audit.ts';
 import { stepwise } from './pipeline-work.ts';
 import type { Database } from '../db/index.ts';
-import type { StepName } from '../pipeline/index.ts';
-import type { Handlers, PipelineStepName } from '../../../shared/contract/index.ts';
+import type { Handlers } from '../../../shared/contract/index.ts';
 import type { PipelineWork } from './pipeline-work.ts';
-
-// The contract's step names are the core's, in both directions: a step added to the core fails the
-// build here until shared/contract/pipeline.ts lists it too.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const stepNamesMatch: Same<StepName, PipelineStepName> = true;
-void stepNamesMatch;
 
 type PipelineMethod = Extract<keyof Handlers, `pipeline/${string}`>;
 
