@@ -50,6 +50,26 @@ export function cellText(value: Cell): { text: string; problem?: string } {
  * parses with its own streaming reader (no known advisories, unlike the `xlsx` package's parser).
  */
 export async function* readXlsxRows(path: string, label: string): AsyncGenerator<SheetRow> {
+  // exceljs 4.4's streaming reader can reach a worksheet before it has parsed xl/workbook.xml, which
+  // a writer may store last, and then fails with "Cannot read properties of undefined (reading
+  // 'sheets')" (exceljs issue #3064: a race, seen once in CI on a valid fixture). Before any row has
+  // been handed out, reading the file again is safe; after, the error stands.
+  for (let attempt = 1; ; attempt += 1) {
+    let yielded = false;
+    try {
+      for await (const row of readXlsxRowsOnce(path, label)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      const race = error instanceof ImportFileError && error.message.includes("reading 'sheets'");
+      if (!race || yielded || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function* readXlsxRowsOnce(path: string, label: string): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
