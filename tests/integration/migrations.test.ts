@@ -242,6 +242,37 @@ const cases: MigrationCase[] = [
       await db.write((tx) => tx.query(`update job set customer_id = 424242 where job_id = 2`));
     },
   },
+  {
+    id: 11,
+    seed: async (tx) => {
+      await tx.query(
+        `insert into lead_status (lead_id, status, quote_number, email, first_name, last_name, phone, received_at) overriding system value
+         values (1, 'NEW', '1001', 'ana@example.com', 'Ana', 'Lee', '3035550100', '2024-05-01'), (2, 'NEW', '1002', 'ana@example.com', 'Anna', 'Lee', '3035550100', '2024-05-02')`,
+      );
+    },
+    preserved: ['lead_status'],
+    creates: [],
+    check: async (db) => {
+      const indexes = await db.read(`select indexname::text from pg_indexes where tablename = 'lead_status' and indexname in
+        ('lead_status_email_name_idx', 'lead_status_phone_email_idx', 'lead_status_quote_received_idx', 'lead_status_phone_idx', 'lead_status_quote_number_idx') order by 1`);
+      expect(indexes.rows.flat()).toEqual(['lead_status_email_name_idx', 'lead_status_phone_email_idx', 'lead_status_quote_received_idx']);
+      // Each covers what its query reads: with the table vacuumed, the plan reads the index alone.
+      await db.session((s) => s.exec('vacuum analyze lead_status'));
+      const plans = await db.write(async (tx) => {
+        await tx.query('set local enable_seqscan = off');
+        await tx.query('set local enable_bitmapscan = off');
+        const explain = async (sql: string) => (await tx.query(`explain (costs off) ${sql}`)).rows.map((r) => String(r[0])).join('\n');
+        return [
+          await explain(`select email, min(first_name), max(last_name), min(received_at), max(raw_customer_name) from lead_status where email is not null group by email`),
+          await explain(`select phone, min(email), max(received_at) from lead_status where phone is not null group by phone`),
+          await explain(`select quote_number, min(received_at) from lead_status where quote_number is not null group by quote_number`),
+        ];
+      });
+      expect(plans[0]).toContain('Index Only Scan using lead_status_email_name_idx');
+      expect(plans[1]).toContain('Index Only Scan using lead_status_phone_email_idx');
+      expect(plans[2]).toContain('Index Only Scan using lead_status_quote_received_idx');
+    },
+  },
 ];
 
 describe.each(engines)('migrations on the $name engine', (engine) => {

@@ -10,6 +10,9 @@
 -- param: window daterange = 2019-01-01..2025-12-31 "Expected job dates"
 -- chart: bar x=check_name y=records_failing
 -- format: records_checked=integer, records_failing=integer, share_failing=percent
+-- Each check is its own aggregate, so the planner can hand whole checks to parallel workers (a
+-- parallel append); the first lead of each lost quote is read from lead_status_quote_received_idx
+-- (migration 0011) in quote order, merged with the lost quotes.
 with job_vs_booking as (
   select 'job dated before its opportunity was booked' as check_name, count(*) as records_checked,
          count(*) filter (where j.job_date < bo.booked_at) as records_failing,
@@ -22,21 +25,19 @@ with job_vs_booking as (
          string_agg(bo.quote_number, ', ') filter (where bo.move_date < bo.booked_at)
     from booked_opportunity bo
    where bo.move_date is not null and bo.booked_at is not null
-), lead_checks as (
-  -- Both lead checks in one read of lead_status.
-  select count(*) filter (where bo.booked_at is not null and l.received_at is not null) as booking_checked,
-         count(*) filter (where l.received_at::date > bo.booked_at) as booking_failing,
-         string_agg(l.quote_number, ', ') filter (where l.received_at::date > bo.booked_at) as booking_examples,
-         count(*) filter (where l.move_date is not null and l.received_at is not null) as move_checked,
-         count(*) filter (where l.move_date < l.received_at::date) as move_failing,
-         string_agg(l.quote_number, ', ') filter (where l.move_date < l.received_at::date) as move_examples
-    from lead_status l left join booked_opportunity bo on bo.booked_opportunity_id = l.booked_opportunity_id
 ), lead_vs_booking as (
-  select 'booked lead received after its booking date', booking_checked, booking_failing, booking_examples from lead_checks
+  select 'booked lead received after its booking date', count(*),
+         count(*) filter (where l.received_at::date > bo.booked_at),
+         string_agg(l.quote_number, ', ') filter (where l.received_at::date > bo.booked_at)
+    from lead_status l join booked_opportunity bo on bo.booked_opportunity_id = l.booked_opportunity_id
+   where bo.booked_at is not null and l.received_at is not null
 ), lead_move_date as (
-  select 'lead with a move date before it was received', move_checked, move_failing, move_examples from lead_checks
+  select 'lead with a move date before it was received', count(*),
+         count(*) filter (where l.move_date < l.received_at::date),
+         string_agg(l.quote_number, ', ') filter (where l.move_date < l.received_at::date)
+    from lead_status l
+   where l.move_date is not null and l.received_at is not null
 ), lost_vs_lead as (
-  -- The first lead of each quote that was lost (not of every quote): a smaller grouping.
   select 'quote lost before its lead was received', count(*),
          count(*) filter (where ll.lost_at < first_lead.received),
          string_agg(ll.quote_number, ', ') filter (where ll.lost_at < first_lead.received)
