@@ -6,7 +6,8 @@
  *   npx tsx bench/pipeline-steps.ts postgres://…/db [STEP…]
  */
 import { openDatabase, resolveTarget } from '../electron/core/db/index.ts';
-import { orderSteps, pipelineSteps, runPipeline } from '../electron/core/pipeline/index.ts';
+import { orderSteps, pipelineSteps } from '../electron/core/pipeline/index.ts';
+import { timePipeline } from './support.ts';
 
 const [target, ...names] = process.argv.slice(2);
 if (!target) {
@@ -15,19 +16,7 @@ if (!target) {
 }
 const db = await openDatabase(resolveTarget(target), { statementTimeoutMs: 0 });
 try {
-  const started = performance.now();
-  let last = started;
-  console.log(`  ${'step'.padEnd(20)} ${'step s'.padStart(8)} ${'wall s'.padStart(8)}`);
-  await runPipeline(db, orderSteps(pipelineSteps, names), {
-    onStep: (r) => {
-      const now = performance.now();
-      console.log(`  ${r.step.padEnd(20)} ${(r.durationMs / 1000).toFixed(2).padStart(8)} ${((now - last) / 1000).toFixed(2).padStart(8)}`);
-      last = now;
-    },
-  });
-  const now = performance.now();
-  console.log(`  ${'vacuum at the end'.padEnd(20)} ${''.padStart(8)} ${((now - last) / 1000).toFixed(2).padStart(8)}`);
-  console.log(`  ${'total'.padEnd(20)} ${''.padStart(8)} ${((now - started) / 1000).toFixed(2).padStart(8)}`);
+  await timePipeline(db, orderSteps(pipelineSteps, names));
 } finally {
   await db.close();
 }

@@ -21,8 +21,8 @@ import { openDatabase, resolveTarget } from '../electron/core/db/index.ts';
 import type { Database } from '../electron/core/db/index.ts';
 import { expandPaths, importFiles } from '../electron/core/import/index.ts';
 import { migrate, projectMigrations } from '../electron/core/migrate/index.ts';
-import { sampleFor, scratchDatabase } from './support.ts';
-import { orderSteps, pipelineSteps, runPipeline } from '../electron/core/pipeline/index.ts';
+import { sampleFor, scratchDatabase, timePipeline } from './support.ts';
+import { orderSteps, pipelineSteps } from '../electron/core/pipeline/index.ts';
 
 
 
@@ -37,24 +37,8 @@ async function measure(label: string, target: string, jobs: number, imported: bo
   const db = await openDatabase(resolveTarget(target), { statementTimeoutMs: 0 });
   try {
     const importNote = imported ? 'copied from an imported template' : `import took ${(await importInto(db, jobs)).toFixed(1)} s`;
-    const started = performance.now();
-    let last = started;
-    const walls: number[] = [];
-    const reports = await runPipeline(db, orderSteps(pipelineSteps, []), {
-      onStep: () => {
-        const now = performance.now();
-        walls.push(now - last);
-        last = now;
-      },
-    });
-    const total = (performance.now() - started) / 1000;
     console.log(`\n${label}, ${jobs.toLocaleString('en-US')} jobs (${importNote})`);
-    console.log(`  ${'step'.padEnd(20)} ${'step s'.padStart(8)} ${'wall s'.padStart(8)}`);
-    reports.forEach((r, i) => console.log(`  ${r.step.padEnd(20)} ${(r.durationMs / 1000).toFixed(2).padStart(8)} ${((walls[i] ?? 0) / 1000).toFixed(2).padStart(8)}`));
-    const steps = reports.reduce((n, r) => n + r.durationMs, 0) / 1000;
-    const finalVacuum = total - walls.reduce((n, w) => n + w, 0) / 1000;
-    console.log(`  ${'vacuum at the end'.padEnd(20)} ${''.padStart(8)} ${finalVacuum.toFixed(2).padStart(8)}`);
-    console.log(`  ${'total'.padEnd(20)} ${steps.toFixed(2).padStart(8)} ${total.toFixed(2).padStart(8)}`);
+    const total = await timePipeline(db, orderSteps(pipelineSteps, []));
     return total;
   } finally {
     await db.close();

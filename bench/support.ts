@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { Database } from '../electron/core/db/index.ts';
+import { runPipeline } from '../electron/core/pipeline/index.ts';
+import type { PipelineStep } from '../electron/core/pipeline/index.ts';
 import { generateSample } from '../electron/core/sample/index.ts';
 
 /** A generated sample of `jobs` jobs (seed 1), cached under $TMPDIR/wb-bench-samples. */
@@ -24,4 +27,28 @@ export async function scratchDatabase(serverUrl: string, name: string): Promise<
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Runs `steps` and prints a table: each step's transaction ("step") and its wall time with the
+ * runner's vacuum after it ("wall"), the run's closing vacuum, and the totals. Returns the wall total.
+ */
+export async function timePipeline(db: Database, steps: PipelineStep[]): Promise<number> {
+  const started = performance.now();
+  let last = started;
+  const walls: number[] = [];
+  const reports = await runPipeline(db, steps, {
+    onStep: () => {
+      const now = performance.now();
+      walls.push(now - last);
+      last = now;
+    },
+  });
+  const total = (performance.now() - started) / 1000;
+  const line = (name: string, step: string, wall: string) => console.log(`  ${name.padEnd(20)} ${step.padStart(8)} ${wall.padStart(8)}`);
+  line('step', 'step s', 'wall s');
+  reports.forEach((r, i) => line(r.step, (r.durationMs / 1000).toFixed(2), ((walls[i] ?? 0) / 1000).toFixed(2)));
+  line('vacuum at the end', '', (total - walls.reduce((n, w) => n + w, 0) / 1000).toFixed(2));
+  line('total', (reports.reduce((n, r) => n + r.durationMs, 0) / 1000).toFixed(2), total.toFixed(2));
+  return total;
 }
