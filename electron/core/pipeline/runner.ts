@@ -109,8 +109,8 @@ export interface PipelineOptions {
  * `work_mem` and `maintenance_work_mem` for a step's transaction (SET LOCAL, so nothing outlives
  * it). The stock 4MB splits every hash join over a large table into batches, and a link UPDATE whose
  * table is the hashed side then rewrites its rows in hash order instead of page order: at 1M jobs the
- * customers step's `lead_status` link took 147 s that way and wrote 34 GB of WAL, because every page
- * was dirtied again after each checkpoint (docs/benchmarks.md, "The pipelines").
+ * customers step's `lead_status` link took 147 s that way, and the step wrote 34 GB of WAL, every page
+ * being dirtied again after each checkpoint (docs/benchmarks.md, "The pipelines").
  */
 export interface StepMemory {
   workMem: string;
