@@ -24,7 +24,10 @@ export const badleadLinkageStep: PipelineStep = {
     await tx.exec(`drop table if exists bad_link, bad_quote, bad_candidate;
       create temp table bad_link (bad_lead_id bigint primary key, lead_id bigint not null, method text not null) on commit drop;
       create temp table bad_quote on commit drop as
-        select quote_number, min(lead_id) as lead_id, count(*) as holders from lead_status where quote_number is not null group by quote_number;
+        select quote_number, min(lead_id) as lead_id, count(*) as holders from lead_status
+         where quote_number in (select quote_number from bad_lead where quote_number is not null)
+         group by quote_number;
+      analyze bad_quote;
       insert into bad_link
         select b.bad_lead_id, q.lead_id, 'quote_number' from bad_lead b join bad_quote q using (quote_number) where q.holders = 1`);
     ctx.note('bad leads whose quote number matches no lead (orphans)', await count(`select count(*) from bad_lead b where b.quote_number is not null and not exists (select 1 from bad_quote q where q.quote_number = b.quote_number)`));
@@ -89,10 +92,13 @@ export const badleadLinkageStep: PipelineStep = {
     await ctx.change(
       'bad_lead',
       'update',
-      `update bad_lead b set customer_id = l.customer_id, updated_at = now()
-         from lead_status l
-        where l.lead_id = b.lead_id and l.customer_id is not null and b.customer_id is distinct from l.customer_id
-       returning b.bad_lead_id, l.customer_id`,
+      // Each linked bad lead looks its lead up by primary key: a join would read all of lead_status (3.8M
+      // rows at 1M jobs) for a tenth as many bad leads.
+      `update bad_lead b set customer_id = x.customer_id, updated_at = now()
+         from (select k.bad_lead_id, (select l.customer_id from lead_status l where l.lead_id = k.lead_id) as customer_id
+                 from bad_lead k where k.lead_id is not null) x
+        where x.bad_lead_id = b.bad_lead_id and x.customer_id is not null and b.customer_id is distinct from x.customer_id
+       returning b.bad_lead_id, x.customer_id`,
       [],
       { column: 'customer_id' },
     );
