@@ -134,7 +134,8 @@ export const customersStep: PipelineStep = {
     // Many new customers into a table holding fewer (a first run): the secondary indexes are dropped
     // and built again after the insert, as a bulk load does. At 1M jobs the insert of 2.8M customers
     // took 52.9 s with the three indexes in place, and 10.0 s without them plus 10.4 s to build them
-    // (docs/benchmarks.md). The drop holds the table's exclusive lock until the step commits; the
+    // (docs/benchmarks.md). The drop holds the table's exclusive lock until the step commits (or a plan
+    // rolls back); the
     // definitions come from the catalogue, so the indexes come back exactly as the migrations made them.
     const sizes = await tx.query(`select (select count(*) from customer), (select count(*) from cust_comp where is_new)`);
     const [existing, adding] = (sizes.rows[0] ?? [0, 0]).map(Number) as [number, number];
@@ -165,9 +166,9 @@ export const customersStep: PipelineStep = {
     if (rebuilt.length) ctx.progress(`building ${rebuilt.length} customer indexes`);
     for (const index of rebuilt) await tx.exec(index.definition);
     // Each record's customer, in the order of the ids (which is the order the rows lie in on disk: the
-    // import appends them). Joined with this narrow map, each table's rows are rewritten page after
-    // page; joined through cust_rec and cust_comp, the hash join had wanted the table itself as its
-    // hashed side and rewrote it in hash order (docs/benchmarks.md, "The pipelines").
+    // import appends them). The link joins this narrow map in one hash batch (the step's work_mem), so
+    // rows are rewritten in id order, page after page. Joined through cust_rec and cust_comp at the
+    // stock 4MB, lead_status was hashed in 32 batches and rewritten in hash order (docs/benchmarks.md).
     await tx.exec(`drop table if exists cust_link; create temp table cust_link on commit drop as
       select r.src, r.id, k.customer_id from cust_rec r join cust_comp k using (comp) order by r.src, r.id;
       analyze cust_link`);
