@@ -135,8 +135,8 @@ export const customersStep: PipelineStep = {
     // and built again after the insert, as a bulk load does. At 1M jobs the insert of 2.8M customers
     // took 52.9 s with the three indexes in place, and 10.0 s without them plus 10.4 s to build them
     // (docs/benchmarks.md). The drop holds the table's exclusive lock until the step commits (or a plan
-    // rolls back); the
-    // definitions come from the catalogue, so the indexes come back exactly as the migrations made them.
+    // rolls back); the definitions come from the catalogue, so the indexes come back exactly as the
+    // migrations made them.
     const sizes = await tx.query(`select (select count(*) from customer), (select count(*) from cust_comp where is_new)`);
     const [existing, adding] = (sizes.rows[0] ?? [0, 0]).map(Number) as [number, number];
     const rebuilt =
