@@ -38,8 +38,7 @@ async function measure(label: string, target: string, jobs: number, imported: bo
   try {
     const importNote = imported ? 'copied from an imported template' : `import took ${(await importInto(db, jobs)).toFixed(1)} s`;
     console.log(`\n${label}, ${jobs.toLocaleString('en-US')} jobs (${importNote})`);
-    const total = await timePipeline(db, orderSteps(pipelineSteps, []));
-    return total;
+    return await timePipeline(db, orderSteps(pipelineSteps, []));
   } finally {
     await db.close();
   }
