@@ -50,5 +50,24 @@ export async function timePipeline(db: Database, steps: PipelineStep[]): Promise
   reports.forEach((r, i) => line(r.step, (r.durationMs / 1000).toFixed(2), ((walls[i] ?? 0) / 1000).toFixed(2)));
   line('vacuum at the end', '', (total - walls.reduce((n, w) => n + w, 0) / 1000).toFixed(2));
   line('total', (reports.reduce((n, r) => n + r.durationMs, 0) / 1000).toFixed(2), total.toFixed(2));
+  if (db.engine === 'server') await printUpdateStats(db);
   return total;
+}
+
+/**
+ * Per table, the row updates of the run and how many were HOT (rewritten on their own page, no index
+ * touched), and the table's size. Counted since the database was created, so on a fresh copy of an
+ * import these are the run's. The server publishes a backend's counts once it is idle, hence the wait.
+ */
+async function printUpdateStats(db: Database): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const stats = await db.read(
+    `select relname, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_table_size(relid)) from pg_stat_user_tables
+      where n_tup_upd > 0 order by n_tup_upd desc`,
+  );
+  console.log(`  ${'table'.padEnd(20)} ${'updates'.padStart(11)} ${'HOT'.padStart(7)} ${'size'.padStart(9)}`);
+  for (const [table, updates, hot, size] of stats.rows) {
+    const share = Number(updates) ? `${((100 * Number(hot)) / Number(updates)).toFixed(1)}%` : '';
+    console.log(`  ${String(table).padEnd(20)} ${Number(updates).toLocaleString('en-US').padStart(11)} ${share.padStart(7)} ${String(size).padStart(9)}`);
+  }
 }
