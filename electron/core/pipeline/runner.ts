@@ -41,17 +41,16 @@ export class LinkIntegrityError extends Error {
 }
 
 /**
- * The check a link statement carries (the columns have no foreign-key constraint; see links.ts): two
- * more output columns, the rows it wrote whose value points at no row, and one such value. It runs
- * inside the statement over the rows it returned, so no table is scanned again.
+ * The check a link statement carries (the columns have no foreign-key constraint; see links.ts): the
+ * rows it wrote whose value points at no row, and one such value, found in one anti-join over the rows
+ * it returned, so no table is scanned again.
  */
-function danglingCheck(table: string, column: string): { columns: string; describe: (count: number, example: unknown) => string } {
+function danglingCheck(table: string, column: string): { cte: string; describe: (count: number, example: unknown) => string } {
   const link = linkColumn(table, column);
   if (!link) throw new LinkIntegrityError(`${table}.${column} is not a link column the pipelines may write (electron/core/pipeline/links.ts)`);
   const [c, rt, rc] = [link.column, link.references.table, link.references.column].map(checkIdentifier);
-  const dangling = `from result d where d.${c} is not null and not exists (select 1 from ${rt} r where r.${rc} = d.${c})`;
   return {
-    columns: `(select count(*) ${dangling}), (select min(d.${c}) ${dangling})`,
+    cte: `dangling as (select count(*) as n, min(d.${c}) as example from result d where d.${c} is not null and not exists (select 1 from ${rt} r where r.${rc} = d.${c}))`,
     describe: (count, example) => `${count} ${table} row(s) would point at no ${rt} row through ${c} (e.g. ${c} = ${String(example)}); the step was rolled back`,
   };
 }
@@ -65,7 +64,9 @@ function context(tx: SqlRunner, changes: TableChange[], notes: Record<string, nu
       // check and a sample cross over. (A data-modifying WITH runs to completion however little of
       // it is read.)
       const counted = await tx.query(
-        `with result as (${sql}) select (select count(*) from result), ${check?.columns ?? 'null, null'}, s.* from (select * from result limit ${sampleSize}) s`,
+        check
+          ? `with result as (${sql}), ${check.cte} select (select count(*) from result), k.n, k.example, s.* from dangling k, (select * from result limit ${sampleSize}) s`
+          : `with result as (${sql}) select (select count(*) from result), null, null, s.* from (select * from result limit ${sampleSize}) s`,
         params,
       );
       const rows = Number(counted.rows[0]?.[0] ?? 0);
