@@ -140,8 +140,9 @@ export const customersStep: PipelineStep = {
     // record's, its e-mail and phone the most frequent (the smallest of a tie, as mode() picks). The
     // records are sorted once, by component and date, and each aggregate takes the first value in that
     // order: an aggregate with its own ORDER BY (or mode()) sorts each group apart, which for 2.8M
-    // components at 1M jobs took 28 s. Only a component whose records disagree on the e-mail or
-    // phone (a few) has its most frequent one counted afterwards.
+    // components at 1M jobs took 46.6 s, against 25.4 s now. Only the components whose records
+    // disagree on the e-mail or phone have the most frequent one counted afterwards (2.5 s and 9.8 s
+    // there; docs/benchmarks.md, "fifth session").
     await tx.exec(`drop table if exists cust_comp; create temp table cust_comp on commit drop as
       select comp, coalesce(min(customer_id), nextval(pg_get_serial_sequence('customer', 'customer_id'))) as customer_id,
              min(customer_id) is null as is_new,
