@@ -15,7 +15,7 @@ describe('IPC contract wrapper', () => {
   it('registers one handler per contract method', () => {
     const { ipc, handlers } = fakeIpc();
     registerContract(ipc, async () => ({ ok: true, value: null }), () => true);
-    expect([...handlers.keys()].sort()).toEqual(['db/info', 'library/choices', 'library/favourites', 'library/get', 'library/list', 'library/setFavourite', 'pipeline/follow', 'pipeline/history', 'pipeline/list', 'pipeline/plan', 'pipeline/run', 'query/cancel', 'query/run']);
+    expect([...handlers.keys()].sort()).toEqual(['db/info', 'library/choices', 'library/favourites', 'library/get', 'library/list', 'library/setFavourite', 'pipeline/cancel', 'pipeline/follow', 'pipeline/history', 'pipeline/list', 'pipeline/plan', 'pipeline/run', 'query/cancel', 'query/run']);
   });
 
   it('forwards a valid call from the app page with parsed arguments and the sender id', async () => {

@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'pipeline/list': unused,
     'pipeline/plan': unused,
     'pipeline/run': unused,
+    'pipeline/cancel': unused,
     'pipeline/history': unused,
     'pipeline/follow': unused,
     ...overrides,

@@ -14,6 +14,7 @@ export const contractMethodNames = [
   'pipeline/list',
   'pipeline/plan',
   'pipeline/run',
+  'pipeline/cancel',
   'pipeline/history',
   'pipeline/follow',
 ] as const;

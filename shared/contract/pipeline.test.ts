@@ -28,6 +28,10 @@ function recording(seen: unknown[]): Handlers {
     'pipeline/list': unused,
     'pipeline/plan': work,
     'pipeline/run': work,
+    'pipeline/cancel': async (args) => {
+      seen.push(args);
+      return { cancelled: false };
+    },
     'pipeline/history': async (args) => {
       seen.push(args);
       return { rows: [], nextBeforeId: null, pending: false };
@@ -45,7 +49,7 @@ async function message(method: string, args: unknown): Promise<string> {
 
 describe('pipeline contract', () => {
   it('lists every pipeline method and the progress event for the preload', () => {
-    for (const name of ['pipeline/list', 'pipeline/plan', 'pipeline/run', 'pipeline/history', 'pipeline/follow'] as const) {
+    for (const name of ['pipeline/list', 'pipeline/plan', 'pipeline/run', 'pipeline/cancel', 'pipeline/history', 'pipeline/follow'] as const) {
       expect(contractMethodNames).toContain(name);
       expect(methods[name]).toBeDefined();
     }
@@ -84,6 +88,9 @@ describe('pipeline contract', () => {
       ['pipeline/history', { limit: 2.5 }, /^pipeline\/history: limit: /],
       ['pipeline/list', { all: true }, /^pipeline\/list: /],
       ['pipeline/follow', { runId: 'pl-12345678' }, /^pipeline\/follow: /],
+      ['pipeline/cancel', {}, /^pipeline\/cancel: runId: /],
+      ['pipeline/cancel', { runId: 'x' }, /runId: 8–64 letters/],
+      ['pipeline/cancel', { runId: 'pl-12345678', force: true }, /^pipeline\/cancel: .*force/],
     ];
     for (const [method, args, expected] of cases) {
       const result = await dispatch(method, args, context);
@@ -91,6 +98,12 @@ describe('pipeline contract', () => {
       expect(result.ok ? '' : result.error.message).toMatch(expected);
     }
     expect(seen).toEqual([]);
+  });
+
+  it('passes a well-formed cancel through', async () => {
+    const seen: unknown[] = [];
+    expect(await createDispatch(recording(seen), mapError)('pipeline/cancel', { runId: 'pl-12345678' }, context)).toEqual({ ok: true, value: { cancelled: false } });
+    expect(seen).toEqual([{ runId: 'pl-12345678' }]);
   });
 
   it('fills the history page size by default', async () => {

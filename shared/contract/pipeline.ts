@@ -79,7 +79,8 @@ export const PipelineAuditRow = z.object({
 /** Where pipeline work came from: a user's call, or the app's first start on the new sample. */
 export const PipelineOrigin = z.enum(['user', 'first-start']);
 export const PipelineMode = z.enum(['plan', 'run']);
-export const PipelinePhase = z.enum(['planning', 'running', 'done', 'failed']);
+/** 'cancelled': the caller stopped it (`pipeline/cancel`); the step in flight was rolled back. */
+export const PipelinePhase = z.enum(['planning', 'running', 'done', 'failed', 'cancelled']);
 
 const progressFields = {
   runId: RunId,
@@ -88,14 +89,14 @@ const progressFields = {
   phase: PipelinePhase,
   /** The steps of this plan or run, in the order they execute. */
   steps: z.array(PipelineStepName),
-  /** The step in flight (the failed one once `phase` is 'failed'); null before the first and when done. */
+  /** The step in flight (the failed or cancelled one once the work has stopped); null before the first and when done. */
   step: PipelineStepName.nullable(),
   /** 1-based position of `step` in `steps`; 0 before the first step, `total` when done. */
   index: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /** ISO time the work started, for the elapsed time. */
   startedAt: z.string(),
-  /** The error of a failed step. */
+  /** The error of a failed step, or what a cancel stopped. */
   error: z.string().optional(),
 };
 
@@ -195,6 +196,18 @@ export const pipelineMethods = {
   'pipeline/run': {
     args: workArgs,
     result: z.object({ runId: RunId, reports: z.array(StepReport), durationMs: z.number() }),
+  },
+  /**
+   * Cancels the plan or run in flight with this `runId`, whoever started it: the step running is rolled
+   * back (the server cancels its statement at once; the embedded engine stops before the step's next
+   * statement) and no later step starts, so the steps that committed before it stay applied. The
+   * plan's or run's own call then fails with code 'cancelled', and its last 'pipeline/progress' event
+   * has phase 'cancelled'. `cancelled` is false when that run is not in flight (it ended, or never was).
+   * @example { runId: 'pl-4f1c0a9e12ab34cd' } → { cancelled: true }
+   */
+  'pipeline/cancel': {
+    args: z.object({ runId: RunId }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
   },
   /**
    * Audit rows, newest first, `limit` at a time; pass the last row's id as `beforeId` for the next

@@ -198,12 +198,21 @@ async function holdCandidateQueue(url: string) {
   };
 }
 
-type Interruption = 'SIGKILL' | 'pg_terminate_backend';
+type Interruption = 'SIGKILL' | 'pg_terminate_backend' | 'SIGINT';
+
+/** What Ctrl+C prints: the cancel, then one line naming the step rolled back. */
+function expectCancelled(ended: { code: number | null; stderr: string }, expect: ExpectStatic): void {
+  expect.soft(ended.code).toBe(130);
+  expect.soft(ended.stderr.split('\n').filter((l) => l !== '' && !progressLine.test(l))).toEqual([
+    'cancelling: the step in flight is rolled back (press Ctrl+C again to quit at once)…',
+    `workbench: pipeline run cancelled at step "${killedStep}": it was rolled back and changed nothing`,
+  ]);
+}
 
 async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expect: ExpectStatic): Promise<void> {
   const base = await importedThroughStepsBefore(engine);
   const reference = uninterruptedRun(engine);
-  const { target, cleanup } = await copyDatabase(base, how === 'SIGKILL' ? 'killed' : 'dropped');
+  const { target, cleanup } = await copyDatabase(base, ({ SIGKILL: 'killed', pg_terminate_backend: 'dropped', SIGINT: 'cancelled' } as const)[how]);
   cleanups.push(cleanup);
   const committed = await withDatabase(target, tableChecksums);
 
@@ -215,20 +224,27 @@ async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expe
       const backend = await queue.blockedBackend(run, 120_000);
       // The step has written in its transaction: the tables it holds for writing include its own.
       expect(await queue.tablesWrittenBy(backend)).toEqual(expect.arrayContaining(['sales_person', 'sales_person_alias', 'job']));
-      if (how === 'SIGKILL') run.kill('SIGKILL');
-      else expect(await queue.terminate(backend)).toBe(true);
+      if (how === 'pg_terminate_backend') expect(await queue.terminate(backend)).toBe(true);
+      else run.kill(how);
+      // Ctrl+C cancels the statement waiting on the held table: the run ends while the table is still held.
       const ended = await run.exit;
       await queue.release();
       await queue.gone(backend, 60_000);
       expect(await queue.advisoryLocks()).toBe(0);
       if (how === 'SIGKILL') {
         expect(ended.signal).toBe('SIGKILL');
+      } else if (how === 'SIGINT') {
+        expectCancelled(ended, expect);
       } else {
         // A clear one-line error that says why, not a crash or a stack trace. Soft: the data must be
         // checked below whatever the message.
         expect.soft(ended.code).toBe(1);
         expect.soft(ended.stderr.split('\n').filter((l) => l !== '' && !progressLine.test(l))).toEqual([expect.stringMatching(/^workbench: .+ \[SQLSTATE 57P01\]$/)]);
       }
+    } else if (how === 'SIGINT') {
+      // The embedded engine cannot interrupt a statement: the step stops before its next one.
+      run.kill('SIGINT');
+      expectCancelled(await run.exit, expect);
     } else {
       run.kill('SIGKILL');
       const ended = await run.exit;
@@ -246,19 +262,25 @@ async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expe
     checksums: await tableChecksums(db),
   }));
   expect(after.audit, `the interruption came after ${killedStep} completed: it did not land mid-step`).not.toContainEqual([killedStep, 'completed']);
-  expect(after.audit).toEqual(stepsBefore.map((step) => [step, 'completed']));
-  expect(after.checksums).toEqual(committed);
+  // A cancelled step is audited as failed, with the reason; a killed one could write nothing.
+  expect(after.audit).toEqual([...stepsBefore.map((step) => [step, 'completed']), ...(how === 'SIGINT' ? [[killedStep, 'failed']] : [])]);
+  // Every table as the steps before left it (a cancel adds its audit row, checked above).
+  const data = ({ pipeline_run: audit, ...tables }: Record<string, string>) => (how === 'SIGINT' ? tables : { ...tables, pipeline_run: audit });
+  expect(data(after.checksums)).toEqual(data(committed));
 
   // The next run is not refused (no lock left behind) and ends where an uninterrupted run ends.
   const counts = await runFromKilledStep(target);
   expect(counts).toEqual((await reference).counts);
-  expect(await withDatabase(target, comparableChecksums)).toEqual(await uninterruptedOutcome(engine));
+  expect(data(await withDatabase(target, comparableChecksums))).toEqual(data(await uninterruptedOutcome(engine)));
 }
 
 describe.concurrent('a pipeline step interrupted midway', () => {
   for (const engine of engines) {
     it(`on the ${engine.name} engine, a SIGKILL leaves no partial change and the next run ends as an uninterrupted one`, async ({ expect }) => {
       await interruptThenRunAgain(engine, 'SIGKILL', expect);
+    }, 480_000);
+    it(`on the ${engine.name} engine, Ctrl+C cancels the step in flight with exit code 130, leaves no partial change, and the next run completes`, async ({ expect }) => {
+      await interruptThenRunAgain(engine, 'SIGINT', expect);
     }, 480_000);
     if (engine.name === 'server') {
       it('on the server engine, a terminated connection fails the run with one line, leaves no partial change, and the next run completes', async ({ expect }) => {

@@ -187,6 +187,69 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
     }
   }, 240_000);
 
+  it('cancels a run in its customers step: that step changes nothing, the steps before stay, the answer and the events say so', async () => {
+    const fresh = await freshDatabase(engine);
+    try {
+      await migrate(fresh.db, projectMigrations());
+      await importFiles(fresh.db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-cancel-${engine.name}`) });
+      const cancelWork = new PipelineWork();
+      const cancelling = createDispatch(createHandlers({ db: fresh.db, catalog: new QueryCatalog(scanLibrary()), migrations: projectMigrations(), pipelines: cancelWork }), mapCoreError);
+      expect(await cancelling('pipeline/cancel', { runId: 'run-00000009' }, caller())).toEqual({ ok: true, value: { cancelled: false } });
+      // The cancel is sent from inside the step (when it reports its records), as a window's click
+      // arrives while the step runs: on the embedded engine between two statements, on the server
+      // during one (which the server cancels) or between two.
+      let answer: Promise<Result<unknown>> | undefined;
+      const context: ReturnType<typeof caller> = {
+        ...caller(),
+        emit(event, payload) {
+          if (event !== 'pipeline/progress') return;
+          const progress = payload as PipelineProgress;
+          context.progress.push(progress);
+          if (/^customers: \d+ records$/.test(progress.message)) answer ??= cancelling('pipeline/cancel', { runId: 'run-00000010' }, caller());
+        },
+      };
+      const result = await cancelling('pipeline/run', { runId: 'run-00000010' }, context);
+      expect(await answer).toEqual({ ok: true, value: { cancelled: true } });
+      const completed = ['branches', 'lead-sources', 'sales-persons', 'quote-linkage'];
+      expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', detail: { mode: 'run', step: 'customers', reason: 'cancelled by the user', completed } } });
+      expect(result.ok ? '' : result.error.message).toBe(
+        'pipeline run cancelled by the user at step "customers" — its changes were rolled back, so it changed nothing; the 4 step(s) before it (branches, lead-sources, sales-persons, quote-linkage) completed and stay applied',
+      );
+      expect(context.progress.at(-1)).toMatchObject({ runId: 'run-00000010', phase: 'cancelled', step: 'customers', index: 5 });
+      expect(context.progress.map((p) => p.message)).toContain('cancelling: the step in flight stops and is rolled back');
+      expect((await fresh.db.read('select count(*) from customer')).rows).toEqual([[0]]);
+      expect((await fresh.db.read('select count(*) from lead_status where customer_id is not null')).rows).toEqual([[0]]);
+      expect((await fresh.db.read('select count(*) from lead_status where branch_id is not null')).rows[0]?.[0]).toBeGreaterThan(0);
+      const audit = await fresh.db.read(`select step, status, error from pipeline_run order by pipeline_run_id`);
+      expect(audit.rows).toEqual([...completed.map((step) => [step, 'completed', null]), ['customers', 'failed', 'cancelled by the user']]);
+      // Nothing is left held: the next run starts at once and completes the remaining steps.
+      const rest = value((await cancelling('pipeline/run', { steps: ['customers', 'badlead-linkage', 'customer-timeline', 'performance-linkage'] }, caller())) as Result<MethodResult<'pipeline/run'>>);
+      expect(rest.reports.find((r) => r.step === 'customers')?.changes.find((c) => c.table === 'customer')?.rows).toBeGreaterThan(0);
+    } finally {
+      await fresh.dispose();
+    }
+  }, 240_000);
+
+  it('cancels a plan, which changes nothing either way', async () => {
+    const before = await tableChecksums(db);
+    let answer: Promise<Result<unknown>> | undefined;
+    const context: ReturnType<typeof caller> = {
+      ...caller(),
+      emit(event, payload) {
+        if (event !== 'pipeline/progress') return;
+        const progress = payload as PipelineProgress;
+        context.progress.push(progress);
+        if (progress.message === 'planning lead-sources') answer ??= call('pipeline/cancel', { runId: 'plan-0000011' });
+      },
+    };
+    const result = await call('pipeline/plan', { runId: 'plan-0000011' }, context);
+    expect(await answer).toEqual({ ok: true, value: { cancelled: true } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', detail: { mode: 'plan', step: 'lead-sources', completed: [] } } });
+    expect(result.ok ? '' : result.error.message).toMatch(/^pipeline plan cancelled by the user at step "lead-sources" — nothing was changed/);
+    expect(context.progress.at(-1)).toMatchObject({ phase: 'cancelled', step: 'lead-sources' });
+    expect(await tableChecksums(db)).toEqual(before);
+  }, 240_000);
+
   it('tracks the first start\'s background run as pipeline work a window can follow', async () => {
     const fresh = await freshDatabase(engine);
     try {

@@ -35,6 +35,16 @@ export interface SqlRunner {
   copyRows(table: string, columns: readonly string[], rows: AsyncIterable<readonly (string | null)[]> | Iterable<readonly (string | null)[]>): Promise<number>;
 }
 
+/** A dedicated session's runner, which can also cancel the statement it is running. */
+export interface SessionRunner extends SqlRunner {
+  /**
+   * Asks the server to cancel the statement this session is running (it then fails with SQLSTATE
+   * 57014; a session between statements ignores the request). False where the engine cannot: the
+   * embedded engine runs each statement to its end, so callers also stop before their next one.
+   */
+  cancel(): Promise<boolean>;
+}
+
 /**
  * The read side: everything users write or pick from the library runs here, inside a READ ONLY
  * transaction. Code that only reads receives this type and cannot reach the write path.
@@ -58,7 +68,7 @@ export interface Database extends ReadableDatabase {
   /** One READ WRITE transaction; committed when `work` resolves, rolled back when it throws. */
   write<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** A dedicated connection with no transaction of its own (locks, several transactions). */
-  session<T>(work: (session: SqlRunner) => Promise<T>): Promise<T>;
+  session<T>(work: (session: SessionRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -297,11 +307,11 @@ export class PgDatabase implements Database {
     }
   }
 
-  async session<T>(work: (session: SqlRunner) => Promise<T>): Promise<T> {
+  async session<T>(work: (session: SessionRunner) => Promise<T>): Promise<T> {
     const lease = await this.driver.acquire();
     let broken = false;
     try {
-      return await work(runner(lease.connection));
+      return await work({ ...runner(lease.connection), cancel: () => this.driver.cancel(lease.connection) });
     } catch (error) {
       broken = !(await this.tryRollback(lease.connection));
       throw error;

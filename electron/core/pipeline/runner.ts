@@ -1,5 +1,5 @@
 import { checkIdentifier } from '../db/copy.ts';
-import type { Database, SqlRunner } from '../db/index.ts';
+import type { Database, SessionRunner, SqlRunner } from '../db/index.ts';
 import { linkColumn } from './links.ts';
 import type { PipelineStep, StepContext, StepName, StepReport, TableChange } from './types.ts';
 
@@ -13,6 +13,90 @@ export class PipelineBusyError extends Error {
 
 export class UnknownStepError extends Error {
   override readonly name = 'UnknownStepError';
+}
+
+/** A plan or run stopped by its caller (`PipelineOptions.signal`); the step in flight changed nothing. */
+export class PipelineCancelledError extends Error {
+  override readonly name = 'PipelineCancelledError';
+  constructor() {
+    super('cancelled by the user');
+  }
+}
+
+/**
+ * The caller's cancel, for one session: while a step's statements run ("armed") an abort asks the
+ * server to cancel the statement in flight, and every statement a step starts after the abort fails
+ * before it is sent (the embedded engine cannot interrupt a statement, so it stops at the next one).
+ * The runner's own statements (BEGIN, the audit row, COMMIT, ROLLBACK, the vacuums) go straight to the
+ * session and are never cancelled; before them the runner waits for a cancel request still in flight,
+ * so it cannot land on them.
+ */
+class Cancellation {
+  private requested: Promise<unknown> | undefined;
+  private armed = false;
+  private readonly onAbort = () => {
+    if (this.armed) this.requested ??= this.session.cancel().catch(() => false);
+  };
+
+  constructor(
+    private readonly session: SessionRunner,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.onAbort);
+  }
+
+  /** Whether an abort now cancels the statement in flight (a step's) or waits (the runner's own). */
+  arm(on: boolean): void {
+    this.armed = on;
+    if (on && this.signal?.aborted) this.onAbort();
+  }
+
+  /** Throws PipelineCancelledError once the caller has aborted, after any cancel request has landed. */
+  async check(): Promise<void> {
+    if (!this.signal?.aborted) return;
+    await this.requested;
+    throw new PipelineCancelledError();
+  }
+
+  /** Resolves once a cancel request in flight (if any) has reached the server. */
+  async settled(): Promise<void> {
+    await this.requested;
+  }
+
+  /** A failed statement's error, or the cancel's when the caller aborted (the server reports it as 57014). */
+  async reason(error: unknown): Promise<unknown> {
+    if (!this.signal?.aborted) return error;
+    await this.requested;
+    return new PipelineCancelledError();
+  }
+
+  /** The session as a step sees it: every statement checks for the cancel first. */
+  runner(): SqlRunner {
+    const guarded =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        // A turn of the event loop first: the embedded engine answers in microtasks, so without it
+        // a cancel (a signal handler, a message from the window) would wait for the step to end.
+        if (this.signal) await new Promise((resolve) => setImmediate(resolve));
+        await this.check();
+        try {
+          return await call(...args);
+        } catch (error) {
+          throw await this.reason(error);
+        }
+      };
+    const s = this.session;
+    return {
+      query: guarded((sql: string, params?: readonly unknown[]) => s.query(sql, params)),
+      exec: guarded((script: string) => s.exec(script)),
+      copyCsvFile: guarded((...args: Parameters<SqlRunner['copyCsvFile']>) => s.copyCsvFile(...args)),
+      copyRows: guarded((...args: Parameters<SqlRunner['copyRows']>) => s.copyRows(...args)),
+    };
+  }
+
+  dispose(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+  }
 }
 
 /** The steps to run for a request, in dependency order; no names means all of them. */
@@ -104,6 +188,13 @@ export interface PipelineOptions {
   runBy?: string;
   /** Memory for each step's sorts and hashes (default: `stepMemoryFor(db.engine)`). */
   memory?: StepMemory;
+  /**
+   * Aborting stops the plan or run with PipelineCancelledError: the step in flight is rolled back (the
+   * server cancels its statement; the embedded engine stops before the next one) and no later step
+   * starts. Steps that committed before stay applied. A run whose steps have all committed finishes
+   * its closing vacuum.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -131,19 +222,22 @@ async function beginStep(session: SqlRunner, memory: StepMemory): Promise<void> 
   await session.query(`select set_config('work_mem', $1, true), set_config('maintenance_work_mem', $2, true)`, [memory.workMem, memory.maintenanceWorkMem]);
 }
 
-async function withPipelineLock<T>(db: Database, work: (session: SqlRunner) => Promise<T>): Promise<T> {
+async function withPipelineLock<T>(db: Database, signal: AbortSignal | undefined, work: (session: SqlRunner, cancellation: Cancellation) => Promise<T>): Promise<T> {
   return db.session(async (session) => {
     const got = await session.query('select pg_try_advisory_lock($1)', [pipelineLockKey]);
     if (got.rows[0]?.[0] !== true) throw new PipelineBusyError('another pipeline run is in progress on this database; wait for it to finish');
+    const cancellation = new Cancellation(session, signal);
     let result: T;
     try {
-      result = await work(session);
+      result = await work(session, cancellation);
     } catch (error) {
+      cancellation.dispose();
       // The connection may be gone (that may be why the work failed): the lock went with it, and an
       // unlock error must not replace the real one.
       await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]).catch(() => undefined);
       throw error;
     }
+    cancellation.dispose();
     await session.query('select pg_advisory_unlock($1)', [pipelineLockKey]);
     return result;
   });
@@ -154,18 +248,23 @@ async function withPipelineLock<T>(db: Database, work: (session: SqlRunner) => P
  * so each step sees what the steps before it would have done, and the counts equal a run's.
  */
 export async function planPipeline(db: Database, steps: PipelineStep[], options: PipelineOptions = {}): Promise<StepReport[]> {
-  return withPipelineLock(db, async (session) => {
+  return withPipelineLock(db, options.signal, async (session, cancellation) => {
     const reports: StepReport[] = [];
     const memory = options.memory ?? stepMemoryFor(db.engine);
     await beginStep(session, memory);
     try {
       for (const step of steps) {
         options.onProgress?.(`planning ${step.name}`);
-        const report = await applyStep(session, step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        cancellation.arm(true);
+        const report = await applyStep(cancellation.runner(), step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        cancellation.arm(false);
+        await cancellation.check();
         reports.push(report);
         options.onStep?.(report);
       }
     } finally {
+      cancellation.arm(false);
+      await cancellation.settled();
       await session.exec('ROLLBACK');
     }
     return reports;
@@ -177,16 +276,22 @@ export async function planPipeline(db: Database, steps: PipelineStep[], options:
  * fails (or a process killed midway) leaves no partial change; its failure is audited separately.
  */
 export async function runPipeline(db: Database, steps: PipelineStep[], options: PipelineOptions = {}): Promise<StepReport[]> {
-  return withPipelineLock(db, async (session) => {
+  return withPipelineLock(db, options.signal, async (session, cancellation) => {
     const reports: StepReport[] = [];
     const memory = options.memory ?? stepMemoryFor(db.engine);
     const changedInRun = new Set<string>();
     for (const step of steps) {
+      // Cancelled between steps: the next one never starts, so it gets no audit row.
+      await cancellation.check();
       options.onProgress?.(`running ${step.name}`);
       const startedAt = new Date().toISOString();
       await beginStep(session, memory);
       try {
-        const report = await applyStep(session, step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        cancellation.arm(true);
+        const report = await applyStep(cancellation.runner(), step, (m) => options.onProgress?.(`${step.name}: ${m}`));
+        // A cancel that came while the step's last statement ran still stops it before the commit.
+        cancellation.arm(false);
+        await cancellation.check();
         await session.query(
           `insert into pipeline_run (step, mode, run_by, status, counts, started_at, finished_at)
            values ($1, 'run', coalesce($2, current_user), 'completed', $3::jsonb, $4::timestamptz, clock_timestamp())`,
@@ -205,7 +310,9 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
         }
         reports.push(report);
         options.onStep?.(report);
-      } catch (error) {
+      } catch (thrown) {
+        cancellation.arm(false);
+        const error = await cancellation.reason(thrown);
         await session.exec('ROLLBACK').catch(() => undefined);
         await session
           .query(

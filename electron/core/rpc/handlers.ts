@@ -5,7 +5,7 @@ import { ParamValueError, QueryNotFoundError } from '../library/errors.ts';
 import { resolveParamValues } from '../library/values.ts';
 import { prepareLibraryStatement } from '../query/library-run.ts';
 import { isCancellation, QueryRuns, RunBusyError } from '../query/runs.ts';
-import { PipelineBusyError, UnknownStepError } from '../pipeline/index.ts';
+import { PipelineBusyError, PipelineCancelledError, UnknownStepError } from '../pipeline/index.ts';
 import { createPipelineHandlers } from './pipeline-handlers.ts';
 import { PipelineStepError, PipelineWork } from './pipeline-work.ts';
 import type { Database } from '../db/index.ts';
@@ -123,7 +123,9 @@ export function mapCoreError(error: unknown): ContractError {
   if (error instanceof RunBusyError) return { code: 'busy', message: error.message };
   if (error instanceof PipelineBusyError) return { code: 'busy', message: error.message };
   if (error instanceof UnknownStepError) return { code: 'invalid_arguments', message: error.message };
+  if (error instanceof PipelineCancelledError) return { code: 'cancelled', message: error.message };
   if (error instanceof PipelineStepError) {
+    if (error.cause instanceof PipelineCancelledError) return { code: 'cancelled', message: error.message, detail: error.failure };
     return { code: error.cause instanceof DbError ? 'database' : 'internal', message: error.message, detail: error.failure };
   }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };

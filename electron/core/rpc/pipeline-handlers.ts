@@ -45,6 +45,7 @@ export function createPipelineHandlers({ db, work, runBy }: PipelineServices): P
         { mode: 'run', origin: 'user', steps: orderSteps(pipelineSteps, args.steps ?? []), runId: args.runId, listener: (event) => context.emit('pipeline/progress', event) },
         (steps, hooks) => stepwise(runPipeline)(db, steps, { ...options, ...hooks }),
       ),
+    'pipeline/cancel': async ({ runId }) => ({ cancelled: work.cancel(runId) }),
     'pipeline/history': async ({ limit, beforeId, step }) => {
       if (auditBlocked()) return { rows: [], nextBeforeId: null, pending: true };
       return { ...(await readHistory(db, { limit, beforeId, step })), pending: false };

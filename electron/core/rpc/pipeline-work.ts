@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DbError } from '../db/index.ts';
-import { PipelineBusyError } from '../pipeline/index.ts';
+import { PipelineBusyError, PipelineCancelledError } from '../pipeline/index.ts';
 import type { PipelineOptions, PipelineStep, runPipeline, StepReport } from '../pipeline/index.ts';
 import type { PipelineActivity, PipelineFailure, PipelineMode, PipelineOrigin, PipelineProgress, PipelineStepName } from '../../../shared/contract/index.ts';
 
@@ -29,7 +29,8 @@ export class PipelineStepError extends Error {
       failure.mode === 'plan'
         ? 'nothing was changed (a plan never changes anything)'
         : `its changes were rolled back, so it changed nothing${failure.completed.length ? `; the ${failure.completed.length} step(s) before it (${failure.completed.join(', ')}) completed and stay applied` : ''}`;
-    super(`pipeline step "${failure.step}" failed: ${failure.reason} — ${kept}`, { cause });
+    const what = cause instanceof PipelineCancelledError ? `pipeline ${failure.mode} cancelled by the user at step "${failure.step}"` : `pipeline step "${failure.step}" failed: ${failure.reason}`;
+    super(`${what} — ${kept}`, { cause });
     this.failure = failure;
   }
 }
@@ -70,12 +71,24 @@ export function newPipelineRunId(): string {
  * connection).
  */
 export class PipelineWork {
-  private current: { activity: PipelineActivity; listeners: Set<(event: PipelineProgress) => void>; done: Promise<unknown> } | undefined;
+  private current: { activity: PipelineActivity; listeners: Set<(event: PipelineProgress) => void>; done: Promise<unknown>; abort: AbortController } | undefined;
   private last: PipelineActivity | undefined;
 
   /** The plan or run in flight, as a snapshot. */
   get active(): PipelineActivity | null {
     return this.current ? structuredClone(this.current.activity) : null;
+  }
+
+  /**
+   * Cancels the plan or run `runId` if it is the one in flight: the step running is rolled back and no
+   * later step starts (the answer to its `pipeline/plan` or `pipeline/run` is then a 'cancelled'
+   * error). False when `runId` is not in flight (it ended, or never was).
+   */
+  cancel(runId: string): boolean {
+    const current = this.current;
+    if (!current || current.activity.runId !== runId || current.abort.signal.aborted) return false;
+    current.abort.abort();
+    return true;
   }
 
   /** Resolves when the work in flight (if any) has ended, whatever its outcome. */
@@ -108,6 +121,7 @@ export class PipelineWork {
       const started = await this.start({ mode: 'run', origin, steps }, (ordered, hooks) =>
         stepwise(run)(db, ordered, {
           ...options,
+          ...(hooks.signal ? { signal: hooks.signal } : {}),
           onProgress: (message) => {
             hooks.onProgress?.(message);
             options.onProgress?.(message);
@@ -167,10 +181,13 @@ export class PipelineWork {
     const started = performance.now();
     let resolveDone: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (resolveDone = resolve));
-    this.current = { activity, listeners, done };
+    const abort = new AbortController();
+    this.current = { activity, listeners, done, abort };
     emit(activity.message);
+    abort.signal.addEventListener('abort', () => emit(`cancelling: the ${request.mode === 'plan' ? 'plan' : 'step in flight'} stops and is rolled back`));
     try {
       const reports = await work(request.steps, {
+        signal: abort.signal,
         onProgress: (message) => emit(message),
         onStep: (report) => {
           activity.finished.push(summary(report));
@@ -209,7 +226,7 @@ export class PipelineWork {
             error,
           )
         : error;
-      activity.phase = 'failed';
+      activity.phase = error instanceof PipelineCancelledError ? 'cancelled' : 'failed';
       activity.error = failed instanceof Error ? failed.message : String(failed);
       emit(activity.error);
       throw failed;

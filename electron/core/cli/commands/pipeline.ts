@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { migrate, projectMigrations } from '../../migrate/index.ts';
-import { orderSteps, pipelineSteps, planPipeline, runPipeline, totalChanges } from '../../pipeline/index.ts';
+import { orderSteps, PipelineCancelledError, pipelineSteps, planPipeline, runPipeline, totalChanges } from '../../pipeline/index.ts';
 import { dbOptionHelp, withDatabase } from '../context.ts';
+import { UserError } from '../errors.ts';
 import type { StepReport } from '../../pipeline/index.ts';
 import type { CliIo } from '../context.ts';
 
@@ -20,6 +21,27 @@ function printReports(io: CliIo, reports: StepReport[], mode: 'plan' | 'run'): v
     for (const [note, count] of Object.entries(r.notes)) io.stdout(`  note   ${note}: ${count}\n`);
   }
   if (mode === 'plan') io.stdout('dry run: nothing was changed\n');
+}
+
+/**
+ * Ctrl+C (or SIGTERM) while `work` runs aborts its signal: the step in flight is rolled back and the
+ * command ends with exit code 130. A second Ctrl+C quits at once.
+ */
+async function interruptible<T>(io: CliIo, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const onInterrupt = () => {
+    if (abort.signal.aborted) process.exit(130);
+    io.stderr('cancelling: the step in flight is rolled back (press Ctrl+C again to quit at once)…\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  try {
+    return await work(abort.signal);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  }
 }
 
 /** `workbench pipeline list|plan|run [STEP…]`: the data pipelines, dry run first. */
@@ -43,10 +65,27 @@ export function pipelineCommand(io: CliIo): Command {
       .option('--json', 'print JSON')
       .action(async (names: string[], flags: PipelineFlags) => {
         const steps = orderSteps(pipelineSteps, names);
+        const finished: string[] = [];
         const reports = await withDatabase(io, flags, async (db) => {
           if (mode === 'run') await migrate(db, projectMigrations());
-          const options = { onProgress: (m: string) => (flags.json || !io.interactive ? undefined : io.stderr(`${m}\n`)) };
-          return mode === 'plan' ? planPipeline(db, steps, options) : runPipeline(db, steps, options);
+          return interruptible(io, async (signal) => {
+            const options = {
+              signal,
+              onProgress: (m: string) => (flags.json || !io.interactive ? undefined : io.stderr(`${m}\n`)),
+              onStep: (report: StepReport) => finished.push(report.step),
+            };
+            try {
+              return await (mode === 'plan' ? planPipeline(db, steps, options) : runPipeline(db, steps, options));
+            } catch (error) {
+              if (!(error instanceof PipelineCancelledError)) throw error;
+              const at = steps[finished.length]?.name ?? 'the end';
+              const kept =
+                mode === 'plan'
+                  ? 'nothing was changed (a plan never changes anything)'
+                  : `it was rolled back and changed nothing${finished.length ? `; ${finished.join(', ')} completed and stay applied` : ''}`;
+              throw new UserError(`pipeline ${mode} cancelled at step "${at}": ${kept}`, 130);
+            }
+          });
         });
         if (flags.json) io.stdout(`${JSON.stringify({ mode, steps: reports }, null, 2)}\n`);
         else printReports(io, reports, mode);
