@@ -67,7 +67,8 @@ export const PipelineAuditRow = z.object({
   step: z.string(),
   mode: z.enum(['plan', 'run']),
   runBy: z.string(),
-  status: z.enum(['running', 'completed', 'failed']),
+  /** 'cancelled': stopped by its caller; it changed nothing, as a failed step. */
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),

@@ -242,6 +242,40 @@ describe.skipIf(!hasChromium).each(engines)('end to end in Chromium on the $name
     }
   }, 240_000);
 
+  // A run that lasts long enough to cancel needs a step held up: only the server can be reached from here.
+  it.skipIf(engine.name !== 'server')('cancels a run from its live view: the step in flight is rolled back, the steps before stay applied', async () => {
+    const url = target?.kind === 'server' ? target.url : '';
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const screen = page.getByRole('main', { name: 'Pipelines' });
+      await page.keyboard.press('Alt+KeyP');
+      await expect.poll(() => screen.locator('.pipeline-outcome-head').innerText(), { timeout: 120_000 }).toMatch(/No changes: the selected steps are up to date/);
+      await screen.getByRole('button', { name: 'Run…', exact: true }).click();
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+      // The customers step waits on this lock: the run stays in it until it is cancelled.
+      await admin.query('begin');
+      await admin.query('lock table customer in access exclusive mode');
+      await page.keyboard.press('Enter');
+      const live = screen.locator('.pipeline-live');
+      await expect.poll(() => live.innerText(), { timeout: 60_000 }).toMatch(/Running pipelines: step 5 of 8 \(customers\)/);
+      const cancel = live.getByRole('button', { name: 'Cancel', exact: true });
+      expect(await cancel.getAttribute('title')).toMatch(/step in flight is rolled back.*\(Alt\+C\)$/);
+      await shot('15-pipeline-cancel');
+      await cancel.click();
+      const alert = screen.locator('.pipeline-error');
+      await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+      expect(await alert.innerText()).toMatch(
+        /The run was cancelled at step customers[\s\S]*Cancelled\s*customers changed nothing: its transaction was rolled back\.[\s\S]*Applied\s*branches, lead-sources, sales-persons, quote-linkage completed before it/,
+      );
+      await expect.poll(() => screen.locator('.pipeline-history-table tbody tr').first().innerText(), { timeout: 30_000 }).toMatch(/customers\s+run\s+cancelled[\s\S]*cancelled by the user/);
+      await shot('16-pipeline-cancelled');
+    } finally {
+      await admin.query('rollback').catch(() => undefined);
+      await admin.end();
+    }
+  }, 240_000);
+
   it('logged no console errors or warnings', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -273,6 +273,20 @@ const cases: MigrationCase[] = [
       expect(plans[2]).toContain('Index Only Scan using lead_status_quote_received_idx');
     },
   },
+  {
+    id: 12,
+    seed: async (tx) => {
+      await tx.query(`insert into pipeline_run (step, mode, status, error) values ('customers', 'run', 'failed', 'boom'), ('branches', 'run', 'completed', null)`);
+    },
+    preserved: ['pipeline_run'],
+    creates: [],
+    check: async (db) => {
+      // A cancelled step has its own status; anything else is still refused.
+      await db.write((tx) => tx.query(`insert into pipeline_run (step, mode, status, error) values ('customers', 'run', 'cancelled', 'cancelled by the user')`));
+      await expect(db.write((tx) => tx.query(`insert into pipeline_run (step, mode, status) values ('customers', 'run', 'aborted')`))).rejects.toThrow(/pipeline_run_status_check/);
+      expect((await db.read(`select status from pipeline_run order by pipeline_run_id`)).rows.flat()).toEqual(['failed', 'completed', 'cancelled']);
+    },
+  },
 ];
 
 describe.each(engines)('migrations on the $name engine', (engine) => {

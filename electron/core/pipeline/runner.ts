@@ -317,8 +317,8 @@ export async function runPipeline(db: Database, steps: PipelineStep[], options: 
         await session
           .query(
             `insert into pipeline_run (step, mode, run_by, status, error, started_at, finished_at)
-             values ($1, 'run', coalesce($2, current_user), 'failed', $3, $4::timestamptz, clock_timestamp())`,
-            [step.name, options.runBy ?? null, error instanceof Error ? error.message : String(error), startedAt],
+             values ($1, 'run', coalesce($2, current_user), $3, $4, $5::timestamptz, clock_timestamp())`,
+            [step.name, options.runBy ?? null, error instanceof PipelineCancelledError ? 'cancelled' : 'failed', error instanceof Error ? error.message : String(error), startedAt],
           )
           .catch(() => undefined);
         throw error;

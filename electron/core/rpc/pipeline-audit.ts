@@ -43,7 +43,7 @@ function toAuditRow(row: unknown[]): PipelineAuditRow {
     step: String(step),
     mode: mode === 'plan' ? 'plan' : 'run',
     runBy: String(runBy),
-    status: status === 'completed' || status === 'failed' ? status : 'running',
+    status: status === 'completed' || status === 'failed' || status === 'cancelled' ? status : 'running',
     startedAt: String(startedAt),
     finishedAt: text(finishedAt),
     durationMs: durationMs === null || durationMs === undefined ? null : Number(durationMs),

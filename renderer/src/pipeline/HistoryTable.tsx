@@ -43,7 +43,7 @@ export function HistoryTable({ history, onMore }: HistoryTableProps) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} className={row.status === 'failed' ? 'pipeline-row-failed' : undefined}>
+              <tr key={row.id} className={row.status === 'failed' ? 'pipeline-row-failed' : row.status === 'cancelled' ? 'pipeline-row-cancelled' : undefined}>
                 <td className="pipeline-num">{row.id}</td>
                 <td className="pipeline-step-name">{row.step}</td>
                 <td>{row.mode}</td>
@@ -54,8 +54,8 @@ export function HistoryTable({ history, onMore }: HistoryTableProps) {
                 <td className="pipeline-num">{row.durationMs === null ? '—' : formatElapsed(row.durationMs)}</td>
                 <td>{row.runBy}</td>
                 <td className={row.status === 'failed' ? 'pipeline-lastrun-error' : 'pipeline-history-changes'}>
-                  {row.status === 'failed' ? row.error : describeChanges(row.changes)}
-                  {row.status !== 'failed' && Object.keys(row.notes).length > 0 && (
+                  {row.status === 'failed' || row.status === 'cancelled' ? row.error : describeChanges(row.changes)}
+                  {row.status === 'completed' && Object.keys(row.notes).length > 0 && (
                     <span className="status-dim" title={Object.entries(row.notes).map(([n, c]) => `${c} ${n}`).join('\n')}>
                       {' '}
                       · {Object.keys(row.notes).length === 1 ? '1 note' : `${Object.keys(row.notes).length} notes`}

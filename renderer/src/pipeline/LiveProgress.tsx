@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PipelineActivity } from '../../../shared/contract/index.ts';
 import { formatElapsed } from '../lib/pgTypes.ts';
+import { withKey } from '../lib/platform.ts';
 import { describeActivity } from './activity.ts';
 import { describeTotals, totalsOf } from './format.ts';
+import { pipelineKeys } from './keys.ts';
 
 /** Whole seconds: "0 s", "42 s", "2 min 5 s". */
 function formatSeconds(ms: number): string {
@@ -22,11 +24,20 @@ function useSince(iso: string, live: boolean): number {
   return Math.max(0, now - Date.parse(iso));
 }
 
+interface LiveProgressProps {
+  activity: PipelineActivity;
+  /** Asks the core to cancel this plan or run; absent, no Cancel button. */
+  onCancel?: () => void;
+  /** A cancel was asked for and the work has not stopped yet. */
+  cancelling?: boolean;
+}
+
 /**
  * A plan or run in flight: the step and its position, a bar, the elapsed time, each step as it
- * finishes with its counts, and the newest messages.
+ * finishes with its counts, the newest messages, and a Cancel button (the step in flight is rolled
+ * back; finished steps of a run stay applied).
  */
-export function LiveProgress({ activity }: { activity: PipelineActivity }) {
+export function LiveProgress({ activity, onCancel, cancelling = false }: LiveProgressProps) {
   const elapsed = useSince(activity.startedAt, true);
   const log = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -45,6 +56,21 @@ export function LiveProgress({ activity }: { activity: PipelineActivity }) {
         <span className="pipeline-elapsed" title="Elapsed time">
           {formatSeconds(elapsed)}
         </span>
+        {onCancel && (
+          <button
+            className="button"
+            onClick={onCancel}
+            disabled={cancelling}
+            title={withKey(
+              activity.mode === 'plan'
+                ? 'Cancel the plan (it changes nothing either way)'
+                : 'Cancel the run: the step in flight is rolled back and no later step starts; finished steps stay applied',
+              pipelineKeys.cancel.label,
+            )}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        )}
       </div>
       <div
         className="pipeline-bar"

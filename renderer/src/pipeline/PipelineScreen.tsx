@@ -74,6 +74,9 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
   const [busy, setBusy] = useState<PipelineMode | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<{ steps: PipelineStepName[]; reports: StepReport[] } | null>(null);
+  /** The run id a cancel was asked for, until that work stops. */
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [cancelError, setCancelError] = useState<string | null>(null);
 
   const refreshList = useCallback(async () => {
     const result = await client.call('pipeline/list', {});
@@ -179,14 +182,29 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
     if (inFlight) liveRef.current?.scrollIntoView({ block: 'nearest' });
   }, [inFlight]);
 
-  const shortcuts = useRef({ plan, requestRun });
-  shortcuts.current = { plan, requestRun };
+  // Cancel whatever is in flight, whoever started it (this window, another, or the first start).
+  const cancel = useCallback(async () => {
+    if (!activity || !inFlight || cancelling === activity.runId) return;
+    const runId = activity.runId;
+    setCancelling(runId);
+    setCancelError(null);
+    const result = await client.call('pipeline/cancel', { runId });
+    if (!result.ok) setCancelError(`The cancel did not get through: ${result.error.message}`);
+    if (!result.ok || !result.value.cancelled) setCancelling(null);
+  }, [activity, inFlight, cancelling, client]);
+  useEffect(() => {
+    if (!inFlight) setCancelling(null);
+  }, [inFlight]);
+
+  const shortcuts = useRef({ plan, requestRun, cancel });
+  shortcuts.current = { plan, requestRun, cancel };
   useEffect(() => {
     if (hidden) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (event.code === pipelineKeys.plan.code) shortcuts.current.plan();
       else if (event.code === pipelineKeys.run.code) void shortcuts.current.requestRun();
+      else if (event.code === pipelineKeys.cancel.code) void shortcuts.current.cancel();
       else return;
       event.preventDefault();
       event.stopPropagation();
@@ -260,7 +278,14 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
           )}
         </section>
 
-        <div ref={liveRef}>{activity && inFlight && <LiveProgress activity={activity} />}</div>
+        <div ref={liveRef}>
+          {activity && inFlight && <LiveProgress activity={activity} onCancel={() => void cancel()} cancelling={cancelling === activity.runId} />}
+          {cancelError && inFlight && (
+            <p className="pipeline-inline-error" role="alert">
+              {cancelError}
+            </p>
+          )}
+        </div>
 
         {outcome && !inFlight && (
           <section className="pipeline-section" aria-labelledby="pipeline-outcome-title" ref={outcomeRef}>
@@ -281,6 +306,11 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
         {!outcome && !inFlight && activity?.phase === 'failed' && activity.error && (
           <p className="pipeline-inline-error" role="alert">
             The last pipeline {activity.mode} failed{activity.step ? ` at ${activity.step}` : ''}: {activity.error}
+          </p>
+        )}
+        {!outcome && !inFlight && activity?.phase === 'cancelled' && activity.error && (
+          <p className="pipeline-inline-note" role="status">
+            {activity.error}
           </p>
         )}
 

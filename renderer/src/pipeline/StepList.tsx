@@ -20,6 +20,8 @@ function LastRun({ run, pending }: { run: PipelineAuditRow | null; pending: bool
   if (pending) return <span className="status-dim">shown when the run in flight ends</span>;
   if (!run) return <span className="status-dim">never run</span>;
   const failed = run.status === 'failed';
+  // A failed run gives its error; a cancelled one says so, in the plain colour.
+  const stopped = failed || run.status === 'cancelled';
   return (
     <div className="pipeline-lastrun">
       <span className={`pipeline-status pipeline-status-${run.status}`}>{run.status}</span>{' '}
@@ -28,8 +30,8 @@ function LastRun({ run, pending }: { run: PipelineAuditRow | null; pending: bool
       </span>
       {run.durationMs !== null && <span className="status-dim"> · {formatElapsed(run.durationMs)}</span>}
       <span className="status-dim"> · {run.runBy}</span>
-      <div className={failed ? 'pipeline-lastrun-error' : 'pipeline-lastrun-counts'} title={failed ? (run.error ?? '') : describeChanges(run.changes)}>
-        {failed ? run.error : describeChanges(run.changes)}
+      <div className={failed ? 'pipeline-lastrun-error' : 'pipeline-lastrun-counts'} title={stopped ? (run.error ?? '') : describeChanges(run.changes)}>
+        {stopped ? run.error : describeChanges(run.changes)}
       </div>
     </div>
   );

@@ -21,15 +21,18 @@ export function asFailure(detail: unknown): PipelineFailure | null {
  */
 export function WorkError({ mode, error, steps }: WorkErrorProps) {
   const failure = asFailure(error.detail);
+  const cancelled = error.code === 'cancelled';
   const title =
     error.code === 'busy'
       ? 'Another pipeline run is in progress'
-      : failure
-        ? `Step ${failure.step} failed`
-        : `The ${mode === 'plan' ? 'plan' : 'run'} did not start`;
+      : cancelled
+        ? `The ${mode === 'plan' ? 'plan' : 'run'} was cancelled${failure ? ` at step ${failure.step}` : ''}`
+        : failure
+          ? `Step ${failure.step} failed`
+          : `The ${mode === 'plan' ? 'plan' : 'run'} did not start`;
   const notRun = failure ? steps.slice(steps.indexOf(failure.step) + 1) : [];
   return (
-    <div className="run-error pipeline-error" role="alert">
+    <div className={`run-error pipeline-error${cancelled ? ' pipeline-cancelled' : ''}`} role="alert">
       <div className="run-error-head">
         <Icon name="alert" />
         <span className="run-error-title">{title}</span>
@@ -41,13 +44,13 @@ export function WorkError({ mode, error, steps }: WorkErrorProps) {
           <code className="run-error-code">{error.code}</code>
         )}
       </div>
-      <p className="run-error-message">{failure ? failure.reason : error.message}</p>
+      {!cancelled && <p className="run-error-message">{failure ? failure.reason : error.message}</p>}
       {error.code === 'busy' && <p className="run-error-field">Nothing was started. Wait for the other run to finish (its progress shows here), then try again.</p>}
       {failure && mode === 'plan' && <p className="run-error-field">Nothing was changed: a plan (dry run) never changes anything.</p>}
       {failure && mode === 'run' && (
         <>
           <p className="run-error-field">
-            <span>Failed</span>
+            <span>{cancelled ? 'Cancelled' : 'Failed'}</span>
             {failure.step} changed nothing: its transaction was rolled back.
           </p>
           <p className="run-error-field">

@@ -48,6 +48,12 @@ describe('pipeline activity in the window', () => {
     expect(applySnapshot(other, newer)).toBe(newer);
     expect(describeActivity(newer)).toBe('Plan failed at step 1 of 3 (branches)');
   });
+
+  it('tells a cancelled run from a failed one, and counts it as ended', () => {
+    const cancelled = applyProgress(applyProgress(null, event({ origin: 'user' })), event({ origin: 'user', seq: 2, phase: 'cancelled', step: 'lead-sources', index: 2, message: 'cancelled' }));
+    expect(isInFlight(cancelled)).toBe(false);
+    expect(describeActivity(cancelled)).toBe('Run cancelled at step 2 of 3 (lead-sources)');
+  });
 });
 
 describe('pipeline formats', () => {

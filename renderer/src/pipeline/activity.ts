@@ -39,5 +39,7 @@ export function describeActivity(activity: PipelineActivity): string {
       return `${activity.mode === 'plan' ? 'Plan' : activity.origin === 'first-start' ? 'Pipelines on the new sample' : 'Run'} finished: ${activity.total} of ${activity.total} steps`;
     case 'failed':
       return `${activity.mode === 'plan' ? 'Plan' : 'Run'} failed${activity.step ? ` at step ${activity.index} of ${activity.total} (${activity.step})` : ''}`;
+    case 'cancelled':
+      return `${activity.mode === 'plan' ? 'Plan' : 'Run'} cancelled${activity.step ? ` at step ${activity.index} of ${activity.total} (${activity.step})` : ''}`;
   }
 }

@@ -7,4 +7,5 @@ import { isMac } from '../lib/platform.ts';
 export const pipelineKeys = {
   plan: { code: 'KeyP', label: isMac ? '⌥P' : 'Alt+P' },
   run: { code: 'KeyR', label: isMac ? '⌥R' : 'Alt+R' },
+  cancel: { code: 'KeyC', label: isMac ? '⌥C' : 'Alt+C' },
 } as const;
