@@ -58,6 +58,21 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
   }, 180_000);
   afterAll(async () => dispose());
 
+  /** A fresh database with the sample imported, and the contract over it with pipeline work of its own. */
+  async function freshImported(label: string) {
+    const fresh = await freshDatabase(engine);
+    try {
+      await migrate(fresh.db, projectMigrations());
+      await importFiles(fresh.db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-${label}-${engine.name}`) });
+    } catch (error) {
+      await fresh.dispose();
+      throw error;
+    }
+    const pipelines = new PipelineWork();
+    const dispatch = createDispatch(createHandlers({ db: fresh.db, catalog: new QueryCatalog(scanLibrary()), migrations: projectMigrations(), pipelines }), mapCoreError);
+    return { ...fresh, pipelines, dispatch };
+  }
+
   it('lists the eight steps in dependency order, none run yet', async () => {
     const list = value(await call<MethodResult<'pipeline/list'>>('pipeline/list', {}));
     expect(list.steps.map((s) => s.name)).toEqual(ordered);
@@ -156,17 +171,14 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
 
   it('answers a failed step with the step, the committed steps, and no change from the failed one', async () => {
     // A fresh database whose customer table refuses inserts: the customers step fails midway.
-    const fresh = await freshDatabase(engine);
+    const fresh = await freshImported('fail');
     try {
-      await migrate(fresh.db, projectMigrations());
-      await importFiles(fresh.db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-fail-${engine.name}`) });
       await fresh.db.write((tx) =>
         tx.exec(`create function refuse_customer() returns trigger language plpgsql as $$ begin raise exception 'customers are frozen for this test'; end $$;
                   create trigger refuse_customer before insert on customer for each statement execute function refuse_customer();`),
       );
-      const failing = createDispatch(createHandlers({ db: fresh.db, catalog: new QueryCatalog(scanLibrary()), migrations: projectMigrations() }), mapCoreError);
       const context = caller();
-      const result = await failing('pipeline/run', {}, context);
+      const result = await fresh.dispatch('pipeline/run', {}, context);
       expect(result).toMatchObject({
         ok: false,
         error: {
@@ -188,12 +200,9 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
   }, 240_000);
 
   it('cancels a run in its customers step: that step changes nothing, the steps before stay, the answer and the events say so', async () => {
-    const fresh = await freshDatabase(engine);
+    const fresh = await freshImported('cancel');
+    const cancelling = fresh.dispatch;
     try {
-      await migrate(fresh.db, projectMigrations());
-      await importFiles(fresh.db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-cancel-${engine.name}`) });
-      const cancelWork = new PipelineWork();
-      const cancelling = createDispatch(createHandlers({ db: fresh.db, catalog: new QueryCatalog(scanLibrary()), migrations: projectMigrations(), pipelines: cancelWork }), mapCoreError);
       expect(await cancelling('pipeline/cancel', { runId: 'run-00000009' }, caller())).toEqual({ ok: true, value: { cancelled: false } });
       // The cancel is sent from inside the step (when it reports its records), as a window's click
       // arrives while the step runs: on the embedded engine between two statements, on the server
@@ -251,12 +260,9 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
   }, 240_000);
 
   it('tracks the first start\'s background run as pipeline work a window can follow', async () => {
-    const fresh = await freshDatabase(engine);
+    const fresh = await freshImported('seed');
+    const { dispatch: seeded, pipelines: seedWork } = fresh;
     try {
-      await migrate(fresh.db, projectMigrations());
-      await importFiles(fresh.db, expandPaths([sampleDir]), { rejectsDir: join(scratch, `rejects-seed-${engine.name}`) });
-      const seedWork = new PipelineWork();
-      const seeded = createDispatch(createHandlers({ db: fresh.db, catalog: new QueryCatalog(scanLibrary()), migrations: projectMigrations(), pipelines: seedWork }), mapCoreError);
       const log: string[] = [];
       const follower = caller();
       let following: Promise<Result<unknown>> | undefined;
