@@ -34,6 +34,8 @@ case "${1:-}" in
     ;;
   drop)
     pg_dropcluster --stop "$version" "$name"
+    # pg_dropcluster leaves the conf.d files it did not make.
+    rm -rf /etc/postgresql/"$version"/"$name"
     ;;
   *)
     echo "usage: bash bench/bulk-server.sh create|drop" >&2
