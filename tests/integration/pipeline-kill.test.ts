@@ -205,7 +205,7 @@ function expectCancelled(ended: { code: number | null; stderr: string }, expect:
   expect.soft(ended.code).toBe(130);
   expect.soft(ended.stderr.split('\n').filter((l) => l !== '' && !progressLine.test(l))).toEqual([
     'cancelling: the step in flight is rolled back (press Ctrl+C again to quit at once)…',
-    `workbench: pipeline run cancelled at step "${killedStep}": it was rolled back and changed nothing`,
+    `workbench: pipeline run cancelled by the user at step "${killedStep}" — its changes were rolled back, so it changed nothing`,
   ]);
 }
 

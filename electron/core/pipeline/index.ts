@@ -18,7 +18,8 @@ export const pipelineSteps: PipelineStep[] = [
   performanceLinkageStep,
 ];
 
-export { orderSteps, planPipeline, runPipeline, totalChanges, LinkIntegrityError, PipelineBusyError, PipelineCancelledError, UnknownStepError } from './runner.ts';
+export { orderSteps, planPipeline, runPipeline, totalChanges, LinkIntegrityError, PipelineBusyError, UnknownStepError } from './runner.ts';
+export { describeStop, PipelineCancelledError } from './cancellation.ts';
 export { linkColumns } from './links.ts';
 export type { PipelineOptions } from './runner.ts';
 export type { PipelineStep, StepName, StepReport, TableChange } from './types.ts';

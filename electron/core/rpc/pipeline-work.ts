@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DbError } from '../db/index.ts';
-import { PipelineBusyError, PipelineCancelledError } from '../pipeline/index.ts';
+import { describeStop, PipelineBusyError, PipelineCancelledError } from '../pipeline/index.ts';
 import type { PipelineOptions, PipelineStep, runPipeline, StepReport } from '../pipeline/index.ts';
 import type { PipelineActivity, PipelineFailure, PipelineMode, PipelineOrigin, PipelineProgress, PipelineStepName } from '../../../shared/contract/index.ts';
 
@@ -25,12 +25,7 @@ export class PipelineStepError extends Error {
   readonly failure: PipelineFailure;
 
   constructor(failure: PipelineFailure, cause: unknown) {
-    const kept =
-      failure.mode === 'plan'
-        ? 'nothing was changed (a plan never changes anything)'
-        : `its changes were rolled back, so it changed nothing${failure.completed.length ? `; the ${failure.completed.length} step(s) before it (${failure.completed.join(', ')}) completed and stay applied` : ''}`;
-    const what = cause instanceof PipelineCancelledError ? `pipeline ${failure.mode} cancelled by the user at step "${failure.step}"` : `pipeline step "${failure.step}" failed: ${failure.reason}`;
-    super(`${what} — ${kept}`, { cause });
+    super(describeStop(failure, cause instanceof PipelineCancelledError), { cause });
     this.failure = failure;
   }
 }

@@ -74,9 +74,9 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
   const [busy, setBusy] = useState<PipelineMode | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState<{ steps: PipelineStepName[]; reports: StepReport[] } | null>(null);
-  /** The run id a cancel was asked for, until that work stops. */
+  /** The run id a cancel was asked for (the button shows "Cancelling…" while that run is in flight). */
   const [cancelling, setCancelling] = useState<string | null>(null);
-  const [cancelError, setCancelError] = useState<string | null>(null);
+  const [cancelError, setCancelError] = useState<{ runId: string; message: string } | null>(null);
 
   const refreshList = useCallback(async () => {
     const result = await client.call('pipeline/list', {});
@@ -189,12 +189,9 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
     setCancelling(runId);
     setCancelError(null);
     const result = await client.call('pipeline/cancel', { runId });
-    if (!result.ok) setCancelError(`The cancel did not get through: ${result.error.message}`);
+    if (!result.ok) setCancelError({ runId, message: `The cancel did not get through: ${result.error.message}` });
     if (!result.ok || !result.value.cancelled) setCancelling(null);
   }, [activity, inFlight, cancelling, client]);
-  useEffect(() => {
-    if (!inFlight) setCancelling(null);
-  }, [inFlight]);
 
   const shortcuts = useRef({ plan, requestRun, cancel });
   shortcuts.current = { plan, requestRun, cancel };
@@ -280,9 +277,9 @@ export function PipelineScreen({ hidden, pipeline }: PipelineScreenProps) {
 
         <div ref={liveRef}>
           {activity && inFlight && <LiveProgress activity={activity} onCancel={() => void cancel()} cancelling={cancelling === activity.runId} />}
-          {cancelError && inFlight && (
+          {activity && inFlight && cancelError?.runId === activity.runId && (
             <p className="pipeline-inline-error" role="alert">
-              {cancelError}
+              {cancelError.message}
             </p>
           )}
         </div>

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { migrate, projectMigrations } from '../../migrate/index.ts';
-import { orderSteps, PipelineCancelledError, pipelineSteps, planPipeline, runPipeline, totalChanges } from '../../pipeline/index.ts';
+import { describeStop, orderSteps, PipelineCancelledError, pipelineSteps, planPipeline, runPipeline, totalChanges } from '../../pipeline/index.ts';
 import { dbOptionHelp, withDatabase } from '../context.ts';
 import { UserError } from '../errors.ts';
 import type { StepReport } from '../../pipeline/index.ts';
@@ -65,7 +65,7 @@ export function pipelineCommand(io: CliIo): Command {
       .option('--json', 'print JSON')
       .action(async (names: string[], flags: PipelineFlags) => {
         const steps = orderSteps(pipelineSteps, names);
-        const finished: string[] = [];
+        const finished: StepReport['step'][] = [];
         const reports = await withDatabase(io, flags, async (db) => {
           if (mode === 'run') await migrate(db, projectMigrations());
           return interruptible(io, async (signal) => {
@@ -78,12 +78,9 @@ export function pipelineCommand(io: CliIo): Command {
               return await (mode === 'plan' ? planPipeline(db, steps, options) : runPipeline(db, steps, options));
             } catch (error) {
               if (!(error instanceof PipelineCancelledError)) throw error;
-              const at = steps[finished.length]?.name ?? 'the end';
-              const kept =
-                mode === 'plan'
-                  ? 'nothing was changed (a plan never changes anything)'
-                  : `it was rolled back and changed nothing${finished.length ? `; ${finished.join(', ')} completed and stay applied` : ''}`;
-              throw new UserError(`pipeline ${mode} cancelled at step "${at}": ${kept}`, 130);
+              // Steps run in order and report as they finish, so the one stopped is the next.
+              const step = (steps[finished.length] ?? steps.at(-1))!.name;
+              throw new UserError(describeStop({ mode, step, reason: error.message, completed: mode === 'run' ? finished : [] }, true), 130);
             }
           });
         });
