@@ -34,6 +34,18 @@ function caller(): CallContext & { progress: PipelineProgress[] } {
   };
 }
 
+/** A caller that sends `cancel` once, from inside the work, on the first progress message matching `when`. */
+function cancellingCaller(when: RegExp, cancel: () => Promise<Result<unknown>>) {
+  const context = caller();
+  const keep = context.emit.bind(context);
+  let answer: Promise<Result<unknown>> | undefined;
+  context.emit = (event, payload) => {
+    keep(event, payload);
+    if (event === 'pipeline/progress' && when.test((payload as PipelineProgress).message)) answer ??= cancel();
+  };
+  return { context, answer: () => answer };
+}
+
 function value<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected a value, got ${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -207,18 +219,9 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
       // The cancel is sent from inside the step (when it reports its records), as a window's click
       // arrives while the step runs: on the embedded engine between two statements, on the server
       // during one (which the server cancels) or between two.
-      let answer: Promise<Result<unknown>> | undefined;
-      const context: ReturnType<typeof caller> = {
-        ...caller(),
-        emit(event, payload) {
-          if (event !== 'pipeline/progress') return;
-          const progress = payload as PipelineProgress;
-          context.progress.push(progress);
-          if (/^customers: \d+ records$/.test(progress.message)) answer ??= cancelling('pipeline/cancel', { runId: 'run-00000010' }, caller());
-        },
-      };
+      const { context, answer } = cancellingCaller(/^customers: \d+ records$/, () => cancelling('pipeline/cancel', { runId: 'run-00000010' }, caller()));
       const result = await cancelling('pipeline/run', { runId: 'run-00000010' }, context);
-      expect(await answer).toEqual({ ok: true, value: { cancelled: true } });
+      expect(await answer()).toEqual({ ok: true, value: { cancelled: true } });
       const completed = ['branches', 'lead-sources', 'sales-persons', 'quote-linkage'];
       expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', detail: { mode: 'run', step: 'customers', reason: 'cancelled by the user', completed } } });
       expect(result.ok ? '' : result.error.message).toBe(
@@ -241,18 +244,9 @@ describe.each(engines)('pipeline methods over the contract on the $name engine',
 
   it('cancels a plan, which changes nothing either way', async () => {
     const before = await tableChecksums(db);
-    let answer: Promise<Result<unknown>> | undefined;
-    const context: ReturnType<typeof caller> = {
-      ...caller(),
-      emit(event, payload) {
-        if (event !== 'pipeline/progress') return;
-        const progress = payload as PipelineProgress;
-        context.progress.push(progress);
-        if (progress.message === 'planning lead-sources') answer ??= call('pipeline/cancel', { runId: 'plan-0000011' });
-      },
-    };
+    const { context, answer } = cancellingCaller(/^planning lead-sources$/, () => call('pipeline/cancel', { runId: 'plan-0000011' }));
     const result = await call('pipeline/plan', { runId: 'plan-0000011' }, context);
-    expect(await answer).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await answer()).toEqual({ ok: true, value: { cancelled: true } });
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', detail: { mode: 'plan', step: 'lead-sources', completed: [] } } });
     expect(result.ok ? '' : result.error.message).toMatch(/^pipeline plan cancelled by the user at step "lead-sources" — nothing was changed/);
     expect(context.progress.at(-1)).toMatchObject({ phase: 'cancelled', step: 'lead-sources' });
