@@ -50,9 +50,16 @@ export class Cancellation {
     if (on && this.signal?.aborted) this.onAbort();
   }
 
-  /** Throws PipelineCancelledError once the caller has aborted, after any cancel request has landed. */
+  /**
+   * Throws PipelineCancelledError once the caller has aborted, after any cancel request has landed. It
+   * takes a turn of the event loop first: the embedded engine answers in microtasks, so without it a
+   * cancel (a signal handler, a message from the window) that came during a statement would not be
+   * seen before the step's next statement, or before its commit.
+   */
   async check(): Promise<void> {
-    if (!this.signal?.aborted) return;
+    if (!this.signal) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!this.signal.aborted) return;
     await this.requested;
     throw new PipelineCancelledError();
   }
@@ -74,9 +81,6 @@ export class Cancellation {
     const guarded =
       <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
-        // A turn of the event loop first: the embedded engine answers in microtasks, so without it
-        // a cancel (a signal handler, a message from the window) would wait for the step to end.
-        if (this.signal) await new Promise((resolve) => setImmediate(resolve));
         await this.check();
         try {
           return await call(...args);
