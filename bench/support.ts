@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../electron/core/db/index.ts';
-import { runPipeline } from '../electron/core/pipeline/index.ts';
-import { linkColumns } from '../electron/core/pipeline/links.ts';
+import { linkColumns, runPipeline } from '../electron/core/pipeline/index.ts';
 import type { PipelineStep } from '../electron/core/pipeline/index.ts';
 import { generateSample } from '../electron/core/sample/index.ts';
 
@@ -58,7 +57,7 @@ function withFactWriteTiming(step: PipelineStep, spent: Map<string, number>): Pi
 
 /**
  * Runs `steps` and prints a table: each step's transaction ("step"), the part of it that rewrote fact
- * rows ("fact rows") and the rest, its wall time with the runner's vacuum after it ("wall"),
+ * rows ("facts") and the rest, its wall time with the runner's vacuum after it ("wall"),
  * the run's closing vacuum, and the totals. Returns the wall total.
  */
 export async function timePipeline(db: Database, steps: PipelineStep[]): Promise<number> {
