@@ -200,6 +200,34 @@ async function holdCandidateQueue(url: string) {
 
 type Interruption = 'SIGKILL' | 'pg_terminate_backend' | 'SIGINT';
 
+/**
+ * On the embedded engine there is no second session to hold a table, so the copy gets a statement
+ * trigger that sleeps before the killed step's last write (its insert into `merge_candidate`, which
+ * runs even when it queues nothing new). The step has then written everything else in its transaction,
+ * and the interruption lands mid-step however late this thread sees the progress line, as long as it
+ * is within the pause. A SIGKILL ends the process at once; Ctrl+C waits out the pause, since the
+ * embedded engine runs a statement to its end, and then stops the step before its commit. The trigger
+ * is dropped before anything is compared, and the tables' rows are all the checksums read.
+ */
+const embeddedPauseSeconds: Record<Interruption, number> = { SIGKILL: 300, SIGINT: 20, pg_terminate_backend: 0 };
+
+async function pauseBeforeCandidateQueue(target: DatabaseTarget, seconds: number): Promise<void> {
+  await withDatabase(target, (db) =>
+    db.write((tx) =>
+      tx.exec(`create function pipeline_kill_test_pause() returns trigger language plpgsql as $$
+                 begin perform pg_sleep(${Number(seconds)}); return null; end $$;
+               create trigger pipeline_kill_test_pause before insert on merge_candidate
+                 for each statement execute function pipeline_kill_test_pause()`),
+    ),
+  );
+}
+
+async function dropPause(target: DatabaseTarget): Promise<void> {
+  await withDatabase(target, (db) =>
+    db.write((tx) => tx.exec(`drop trigger pipeline_kill_test_pause on merge_candidate; drop function pipeline_kill_test_pause()`)),
+  );
+}
+
 /** What Ctrl+C prints: the cancel, then one line naming the step rolled back. */
 function expectCancelled(ended: { code: number | null; stderr: string }, expect: ExpectStatic): void {
   expect.soft(ended.code).toBe(130);
@@ -217,6 +245,7 @@ async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expe
   const committed = await withDatabase(target, tableChecksums);
 
   const queue = target.kind === 'server' ? await holdCandidateQueue(target.url) : undefined;
+  if (target.kind === 'embedded') await pauseBeforeCandidateQueue(target, embeddedPauseSeconds[how]);
   const run = start(['pipeline', 'run', ...stepsFrom, '--db', dbArg(target)]);
   try {
     await run.waitForStderr(midStep, 120_000);
@@ -242,7 +271,7 @@ async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expe
         expect.soft(ended.stderr.split('\n').filter((l) => l !== '' && !progressLine.test(l))).toEqual([expect.stringMatching(/^workbench: .+ \[SQLSTATE 57P01\]$/)]);
       }
     } else if (how === 'SIGINT') {
-      // The embedded engine cannot interrupt a statement: the step stops before its next one.
+      // The embedded engine cannot interrupt a statement: the step stops when the pause ends, before its commit.
       run.kill('SIGINT');
       expectCancelled(await run.exit, expect);
     } else {
@@ -255,6 +284,10 @@ async function interruptThenRunAgain(engine: TestEngine, how: Interruption, expe
   } finally {
     run.kill('SIGKILL');
     await queue?.close();
+  }
+  if (target.kind === 'embedded') {
+    await run.exit;
+    await dropPause(target);
   }
 
   const after = await withDatabase(target, async (db) => ({
