@@ -86,6 +86,24 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
     for (const [row, opp] of expectedLost) expect(gotLost.get(row)).toBe(opp);
   });
 
+  it('links every lost lead to the lead of its quote, leaves orphans unlinked, and nothing falsely', async () => {
+    const expected = new Map<string, string>();
+    let orphans = 0;
+    for (const l of csv(join(sampleDir, 'truth', 'quote_links.csv'))) {
+      if (!l.lost_leads_row) continue;
+      if (l.lead_status_row) expected.set(l.lost_leads_row, l.lead_status_row);
+      else orphans += 1;
+    }
+    expect(expected.size).toBeGreaterThan(0);
+    expect(orphans).toBeGreaterThan(0);
+    const linked = await db.read(`select t.source_row, l.source_row from lost_lead t join lead_status l using (lead_id)`);
+    const got = new Map(linked.rows.map(([lost, lead]) => [String(lost), String(lead)]));
+    expect(got.size).toBe(expected.size);
+    for (const [lost, lead] of expected) expect(got.get(lost), `lost-lead row ${lost}`).toBe(lead);
+    const unlinked = await db.read(`select count(*) from lost_lead where lead_id is null`);
+    expect(Number(unlinked.rows[0]?.[0])).toBe(orphans);
+  });
+
   it('folds every branch spelling of the canonical sources into a branch row, and links every job', async () => {
     const unlinked = await db.read(`select count(*) from job where raw_branch is not null and branch_id is null`);
     expect(unlinked.rows).toEqual([[0]]);

@@ -1,9 +1,10 @@
 -- name: Lost leads linked to nothing
--- description: Lost-lead rows by the year lost, split by what they are linked to: a lead (lead_id), a
---   booked opportunity (set by quote linkage when the quote was booked and then lost), or nothing. For
---   the unlinked rows it checks whether the quote number exists in the lead pool (a link the lead
---   linkage should make) or nowhere at all — a quote number that no lead and no opportunity has is an
---   orphan, usually a lead deleted in the CRM after the quote was lost.
+-- description: Lost-lead rows by the year lost, split by what they are linked to: a lead (lead_id, set
+--   by quote linkage when one lead holds the quote), a booked opportunity (set by quote linkage when the
+--   quote was booked and then lost), or nothing. For the unlinked rows it checks whether the quote number
+--   exists in the lead pool (a link quote linkage makes, unless it has not run or several leads hold the
+--   quote) or nowhere at all — a quote number that no lead and no opportunity has is an orphan, usually a
+--   lead deleted in the CRM after the quote was lost.
 -- category: Data Quality
 -- tags: orphans, lost leads, linkage, quote numbers
 -- param: period daterange = 2019-01-01..2025-12-31 "Lost dates"
