@@ -1,4 +1,4 @@
-import type { PipelineStep } from '../types.ts';
+import type { PipelineStep, StepContext } from '../types.ts';
 
 /**
  * Links LeadStatus, LostLead and Job rows to their BookedOpportunity by the normalized quote number
@@ -17,23 +17,10 @@ export const quoteLinkageStep: PipelineStep = {
         from booked_opportunity where quote_number is not null group by quote_number;
       analyze quote_owner`);
     for (const table of ['lead_status', 'lost_lead', 'job'] as const) {
-      await ctx.change(
-        table,
-        'link',
-        `update ${table} t set booked_opportunity_id = q.booked_opportunity_id, updated_at = now()
-           from quote_owner q
-          where q.quote_number = t.quote_number and q.holders = 1
-            and t.booked_opportunity_id is distinct from q.booked_opportunity_id
-         returning t.quote_number, q.booked_opportunity_id`,
-        [],
-        { column: 'booked_opportunity_id' },
-      );
-      const found = await tx.query(
-        `select count(*) filter (where q.quote_number is null), count(*) filter (where q.holders > 1)
-           from ${table} t left join quote_owner q using (quote_number) where t.quote_number is not null`,
-      );
-      ctx.note(`${table} quotes matching no opportunity`, Number(found.rows[0]?.[0] ?? 0));
-      ctx.note(`${table} quotes held by several opportunities (not linked)`, Number(found.rows[0]?.[1] ?? 0));
+      await linkByQuote(ctx, table, 'quote_owner', 'booked_opportunity_id', {
+        unmatched: `${table} quotes matching no opportunity`,
+        ambiguous: `${table} quotes held by several opportunities (not linked)`,
+      });
     }
     // A lost lead's own lead: the one lead of the pool holding its quote. Only the quotes lost leads show.
     await tx.exec(`drop table if exists quote_lead; create temp table quote_lead on commit drop as
@@ -41,22 +28,34 @@ export const quoteLinkageStep: PipelineStep = {
         from lead_status where quote_number in (select quote_number from lost_lead where quote_number is not null)
        group by quote_number;
       analyze quote_lead`);
-    await ctx.change(
-      'lost_lead',
-      'link',
-      `update lost_lead t set lead_id = q.lead_id, updated_at = now()
-         from quote_lead q
-        where q.quote_number = t.quote_number and q.holders = 1
-          and t.lead_id is distinct from q.lead_id
-       returning t.quote_number, q.lead_id`,
-      [],
-      { column: 'lead_id' },
-    );
-    const lostFound = await tx.query(
-      `select count(*) filter (where q.quote_number is null), count(*) filter (where q.holders > 1)
-         from lost_lead t left join quote_lead q using (quote_number) where t.quote_number is not null`,
-    );
-    ctx.note('lost_lead quotes matching no lead (orphans)', Number(lostFound.rows[0]?.[0] ?? 0));
-    ctx.note('lost_lead quotes held by several leads (not linked)', Number(lostFound.rows[0]?.[1] ?? 0));
+    await linkByQuote(ctx, 'lost_lead', 'quote_lead', 'lead_id', {
+      unmatched: 'lost_lead quotes matching no lead (orphans)',
+      ambiguous: 'lost_lead quotes held by several leads (not linked)',
+    });
   },
 };
+
+/**
+ * Points `table`'s `column` at the one holder of each row's quote in `holders` (a temporary table of
+ * quote_number, the holder's id in `column`, and how many hold it), and notes the rows whose quote no
+ * one holds and those whose quote several hold.
+ */
+async function linkByQuote(ctx: StepContext, table: string, holders: string, column: string, notes: { unmatched: string; ambiguous: string }) {
+  await ctx.change(
+    table,
+    'link',
+    `update ${table} t set ${column} = q.${column}, updated_at = now()
+       from ${holders} q
+      where q.quote_number = t.quote_number and q.holders = 1
+        and t.${column} is distinct from q.${column}
+     returning t.quote_number, q.${column}`,
+    [],
+    { column },
+  );
+  const found = await ctx.tx.query(
+    `select count(*) filter (where q.quote_number is null), count(*) filter (where q.holders > 1)
+       from ${table} t left join ${holders} q using (quote_number) where t.quote_number is not null`,
+  );
+  ctx.note(notes.unmatched, Number(found.rows[0]?.[0] ?? 0));
+  ctx.note(notes.ambiguous, Number(found.rows[0]?.[1] ?? 0));
+}
