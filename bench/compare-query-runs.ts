@@ -9,6 +9,7 @@
  *   npx tsx bench/compare-query-runs.ts base.log variant.log
  */
 import { readFileSync } from 'node:fs';
+import { median } from './support.ts';
 
 /**
  * psql's median ms per query, from the progress lines `  slug… 12.3 ms (psql 11.9 ms)`, and the
@@ -39,11 +40,11 @@ const ratios = both
   .filter((slug) => base.get(slug)! >= 50)
   .map((slug) => ({ slug, ratio: variant.get(slug)! / base.get(slug)!, base: base.get(slug)!, variant: variant.get(slug)! }))
   .sort((a, b) => a.ratio - b.ratio);
-const median = ratios.length ? (ratios[Math.floor((ratios.length - 1) / 2)]!.ratio + ratios[Math.floor(ratios.length / 2)]!.ratio) / 2 : NaN;
+const medianRatio = ratios.length ? median(ratios.map((r) => r.ratio)) : NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 console.log(`queries in both: ${both.length}`);
 console.log(`whole library, psql: base ${ms(total(base))}, variant ${ms(total(variant))}, variant ÷ base ${(total(variant) / total(base)).toFixed(2)}`);
-console.log(`median variant ÷ base over the ${ratios.length} queries of 50 ms or more in the base: ${median.toFixed(2)}`);
+console.log(`median variant ÷ base over the ${ratios.length} queries of 50 ms or more in the base: ${medianRatio.toFixed(2)}`);
 console.log('largest ratios:');
 for (const r of ratios.slice(-10).reverse()) console.log(`  ${r.slug.padEnd(45)} ${r.ratio.toFixed(2).padStart(6)}  (${ms(r.base)} → ${ms(r.variant)})`);
 for (const [which, failed, other] of [['base', baseFailed, variant], ['variant', variantFailed, base]] as const) {

@@ -36,6 +36,7 @@ import { migrate, projectMigrations } from '../electron/core/migrate/index.ts';
 import { orderSteps, pipelineSteps, runPipeline } from '../electron/core/pipeline/index.ts';
 import { prepareLibraryStatement, streamStatement } from '../electron/core/query/library-run.ts';
 import { generateSample } from '../electron/core/sample/index.ts';
+import { median } from './support.ts';
 import type { Database, DatabaseTarget } from '../electron/core/db/index.ts';
 import type { LibraryQuery, ParamValue } from '../shared/contract/index.ts';
 
@@ -53,11 +54,6 @@ interface Timing {
   error?: string;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
 async function sampleFor(jobs: number): Promise<string> {

@@ -109,3 +109,10 @@ async function printUpdateStats(db: Database): Promise<void> {
     console.log(`  ${String(table).padEnd(20)} ${Number(updates).toLocaleString('en-US').padStart(11)} ${share.padStart(7)} ${String(size).padStart(9)}`);
   }
 }
+
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
