@@ -60,7 +60,7 @@ export class Cancellation {
     if (!this.signal) return;
     await new Promise((resolve) => setImmediate(resolve));
     if (!this.signal.aborted) return;
-    await this.requested;
+    await this.settled();
     throw new PipelineCancelledError();
   }
 
@@ -72,7 +72,7 @@ export class Cancellation {
   /** A failed statement's error, or the cancel's when the caller aborted (the server reports it as 57014). */
   async reason(error: unknown): Promise<unknown> {
     if (!this.signal?.aborted) return error;
-    await this.requested;
+    await this.settled();
     return new PipelineCancelledError();
   }
 
