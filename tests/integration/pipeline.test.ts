@@ -177,12 +177,35 @@ describe.each(engines)('pipelines on the $name engine', (engine) => {
           'link',
           `update job set customer_id = 987654321 where job_id = (select min(job_id) from job where status = 'CLOSED') returning job_id, customer_id`,
           [],
-          { column: 'customer_id' },
+          { columns: ['customer_id'] },
         );
       },
     };
     const before = await tableChecksums(db);
     await expect(planPipeline(db, [dangling])).rejects.toThrow(/1 job row\(s\) would point at no customer row through customer_id \(e\.g\. customer_id = 987654321\)/);
+    await expect(runPipeline(db, [dangling])).rejects.toBeInstanceOf(LinkIntegrityError);
+    const { pipeline_run: _auditBefore, ...restBefore } = before;
+    const { pipeline_run: _auditAfter, ...restAfter } = await tableChecksums(db);
+    expect(restAfter).toEqual(restBefore);
+  });
+
+  it('checks every link column a statement writes, not only the first', async () => {
+    const dangling: PipelineStep = {
+      name: 'quote-linkage',
+      description: 'a step that keeps a lost lead\'s opportunity and gives it a lead no one has',
+      after: [],
+      async apply(ctx) {
+        await ctx.change(
+          'lost_lead',
+          'link',
+          `update lost_lead set lead_id = 987654321 where lost_lead_id = (select min(lost_lead_id) from lost_lead) returning lost_lead_id, booked_opportunity_id, lead_id`,
+          [],
+          { columns: ['booked_opportunity_id', 'lead_id'] },
+        );
+      },
+    };
+    const before = await tableChecksums(db);
+    await expect(planPipeline(db, [dangling])).rejects.toThrow(/^1 lost_lead row\(s\) would point at no lead_status row through lead_id \(e\.g\. lead_id = 987654321\)/);
     await expect(runPipeline(db, [dangling])).rejects.toBeInstanceOf(LinkIntegrityError);
     const { pipeline_run: _auditBefore, ...restBefore } = before;
     const { pipeline_run: _auditAfter, ...restAfter } = await tableChecksums(db);

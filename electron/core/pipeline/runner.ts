@@ -46,12 +46,12 @@ export class LinkIntegrityError extends Error {
  * rows it wrote whose value points at no row, and one such value, found in one anti-join over the rows
  * it returned, so no table is scanned again.
  */
-function danglingCheck(table: string, column: string): { cte: string; describe: (count: number, example: unknown) => string } {
+function danglingCheck(table: string, column: string, name: string): { cte: string; describe: (count: number, example: unknown) => string } {
   const link = linkColumn(table, column);
   if (!link) throw new LinkIntegrityError(`${table}.${column} is not a link column the pipelines may write (electron/core/pipeline/links.ts)`);
   const [c, rt, rc] = [link.column, link.references.table, link.references.column].map(checkIdentifier);
   return {
-    cte: `dangling as (select count(*) as n, min(d.${c}) as example from result d where d.${c} is not null and not exists (select 1 from ${rt} r where r.${rc} = d.${c}))`,
+    cte: `${name} as (select count(*) as n, min(d.${c}) as example from result d where d.${c} is not null and not exists (select 1 from ${rt} r where r.${rc} = d.${c}))`,
     describe: (count, example) => `${count} ${table} row(s) would point at no ${rt} row through ${c} (e.g. ${c} = ${String(example)}); the step was rolled back`,
   };
 }
@@ -60,20 +60,23 @@ function context(tx: SqlRunner, changes: TableChange[], notes: Record<string, nu
   return {
     tx,
     async change(table, action, sql, params = [], options = {}) {
-      const check = options.column === undefined ? null : danglingCheck(table, options.column);
-      // The statement's final SELECT returns one row per changed row; only the count, the link
-      // check and a sample cross over. (A data-modifying WITH runs to completion however little of
-      // it is read.)
+      const checks = (options.columns ?? []).map((column, i) => danglingCheck(table, column, `dangling_${i}`));
+      // The statement's final SELECT returns one row per changed row; only the count, each link
+      // column's check and a sample cross over. (A data-modifying WITH runs to completion however
+      // little of it is read.)
       const counted = await tx.query(
-        check
-          ? `with result as (${sql}), ${check.cte} select (select count(*) from result), k.n, k.example, s.* from dangling k, (select * from result limit ${sampleSize}) s`
-          : `with result as (${sql}) select (select count(*) from result), null, null, s.* from (select * from result limit ${sampleSize}) s`,
+        `with result as (${sql})${checks.map((c) => `, ${c.cte}`).join('')}
+         select (select count(*) from result)${checks.map((_, i) => `, k${i}.n, k${i}.example`).join('')}, s.*
+           from ${[...checks.map((_, i) => `dangling_${i} k${i}, `), `(select * from result limit ${sampleSize}) s`].join('')}`,
         params,
       );
       const rows = Number(counted.rows[0]?.[0] ?? 0);
-      const dangling = Number(counted.rows[0]?.[1] ?? 0);
-      if (check && dangling > 0) throw new LinkIntegrityError(check.describe(dangling, counted.rows[0]?.[2]));
-      const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(3).map((f, i) => [f.name, r[i + 3]])));
+      checks.forEach((check, i) => {
+        const dangling = Number(counted.rows[0]?.[1 + 2 * i] ?? 0);
+        if (dangling > 0) throw new LinkIntegrityError(check.describe(dangling, counted.rows[0]?.[2 + 2 * i]));
+      });
+      const first = 1 + 2 * checks.length;
+      const sample = counted.rows.map((r) => Object.fromEntries(counted.fields.slice(first).map((f, i) => [f.name, r[i + first]])));
       const existing = changes.find((c) => c.table === table && c.action === action);
       if (existing) {
         existing.rows += rows;

@@ -27,10 +27,10 @@ export interface StepReport {
 
 export interface ChangeOptions {
   /**
-   * The link column the statement writes (one of links.ts; the statement must return it): the
+   * The link columns the statement writes (each one of links.ts; the statement must return them): the
    * runner checks that every value it wrote points at an existing row, and fails the step if not.
    */
-  column?: string;
+  columns?: readonly string[];
 }
 
 /** What a step's `apply` receives: the transaction and a way to report each change. */

@@ -87,7 +87,7 @@ export const badleadLinkageStep: PipelineStep = {
         where k.bad_lead_id = b.bad_lead_id and (b.lead_id is distinct from k.lead_id or b.link_method is distinct from k.method)
        returning b.bad_lead_id, k.lead_id, k.method`,
       [],
-      { column: 'lead_id' },
+      { columns: ['lead_id'] },
     );
     await ctx.change(
       'bad_lead',
@@ -100,7 +100,7 @@ export const badleadLinkageStep: PipelineStep = {
         where x.bad_lead_id = b.bad_lead_id and x.customer_id is not null and b.customer_id is distinct from x.customer_id
        returning b.bad_lead_id, x.customer_id`,
       [],
-      { column: 'customer_id' },
+      { columns: ['customer_id'] },
     );
     for (const method of ['quote_number', 'contact_and_date']) {
       ctx.note(`bad leads linked by ${method.replaceAll('_', ' ')}`, await count(`select count(*) from bad_lead where link_method = '${method}'`));

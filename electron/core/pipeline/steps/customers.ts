@@ -218,7 +218,7 @@ export const customersStep: PipelineStep = {
           where m.src = '${src}' and m.id = t.${idColumn} and t.customer_id is distinct from m.customer_id
          returning t.${idColumn}, m.customer_id`,
         [],
-        { column: 'customer_id' },
+        { columns: ['customer_id'] },
       );
     }
   },

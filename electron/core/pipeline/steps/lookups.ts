@@ -192,7 +192,7 @@ function lookupStep(spec: LookupSpec, knowledgeOf: () => PlaceKnowledge = () => 
             where a.raw_name = d.${rawColumn} and d.${idColumn} is distinct from a.${idColumn}
            returning d.${rawColumn} as raw, a.${idColumn}`,
           [],
-          linkColumn(data, idColumn) ? { column: idColumn } : {},
+          linkColumn(data, idColumn) ? { columns: [idColumn] } : {},
         );
       }
       // Fuzzy clusters and what the folding found likely but unproven go to the review queue; the same

@@ -16,46 +16,73 @@ export const quoteLinkageStep: PipelineStep = {
       select quote_number, min(booked_opportunity_id) as booked_opportunity_id, count(*) as holders
         from booked_opportunity where quote_number is not null group by quote_number;
       analyze quote_owner`);
-    for (const table of ['lead_status', 'lost_lead', 'job'] as const) {
-      await linkByQuote(ctx, table, 'quote_owner', 'booked_opportunity_id', {
-        unmatched: `${table} quotes matching no opportunity`,
-        ambiguous: `${table} quotes held by several opportunities (not linked)`,
-      });
-    }
-    // A lost lead's own lead: the one lead of the pool holding its quote. Only the quotes lost leads show.
-    await tx.exec(`drop table if exists quote_lead; create temp table quote_lead on commit drop as
-      select quote_number, min(lead_id) as lead_id, count(*) as holders
-        from lead_status where quote_number in (select quote_number from lost_lead where quote_number is not null)
-       group by quote_number;
-      analyze quote_lead`);
-    await linkByQuote(ctx, 'lost_lead', 'quote_lead', 'lead_id', {
-      unmatched: 'lost_lead quotes matching no lead (orphans)',
-      ambiguous: 'lost_lead quotes held by several leads (not linked)',
-    });
+    for (const table of ['lead_status', 'job'] as const) await linkToOpportunity(ctx, table);
+    await linkLostLeads(ctx);
   },
 };
 
-/**
- * Points `table`'s `column` at the one holder of each row's quote in `holders` (a temporary table of
- * quote_number, the holder's id in `column`, and how many hold it), and notes the rows whose quote no
- * one holds and those whose quote several hold.
- */
-async function linkByQuote(ctx: StepContext, table: string, holders: string, column: string, notes: { unmatched: string; ambiguous: string }) {
+/** The notes on the quotes of `table` that no row holds and that several hold, from two counts at `offset`. */
+function noteQuotes(ctx: StepContext, counts: readonly unknown[] | undefined, notes: { unmatched: string; ambiguous: string }, offset = 0) {
+  ctx.note(notes.unmatched, Number(counts?.[offset] ?? 0));
+  ctx.note(notes.ambiguous, Number(counts?.[offset + 1] ?? 0));
+}
+
+const opportunityNotes = (table: string) => ({
+  unmatched: `${table} quotes matching no opportunity`,
+  ambiguous: `${table} quotes held by several opportunities (not linked)`,
+});
+
+async function linkToOpportunity(ctx: StepContext, table: 'lead_status' | 'job') {
   await ctx.change(
     table,
     'link',
-    `update ${table} t set ${column} = q.${column}, updated_at = now()
-       from ${holders} q
+    `update ${table} t set booked_opportunity_id = q.booked_opportunity_id, updated_at = now()
+       from quote_owner q
       where q.quote_number = t.quote_number and q.holders = 1
-        and t.${column} is distinct from q.${column}
-     returning t.quote_number, q.${column}`,
+        and t.booked_opportunity_id is distinct from q.booked_opportunity_id
+     returning t.quote_number, q.booked_opportunity_id`,
     [],
-    { column },
+    { columns: ['booked_opportunity_id'] },
   );
   const found = await ctx.tx.query(
     `select count(*) filter (where q.quote_number is null), count(*) filter (where q.holders > 1)
-       from ${table} t left join ${holders} q using (quote_number) where t.quote_number is not null`,
+       from ${table} t left join quote_owner q using (quote_number) where t.quote_number is not null`,
   );
-  ctx.note(notes.unmatched, Number(found.rows[0]?.[0] ?? 0));
-  ctx.note(notes.ambiguous, Number(found.rows[0]?.[1] ?? 0));
+  noteQuotes(ctx, found.rows[0], opportunityNotes(table));
+}
+
+/**
+ * A lost lead's opportunity and its own lead (the one lead of the pool holding its quote), set in one
+ * statement so each row is rewritten once. Only the quotes lost leads show are looked up.
+ */
+async function linkLostLeads(ctx: StepContext) {
+  await ctx.tx.exec(`drop table if exists lost_quote; create temp table lost_quote on commit drop as
+    with quotes as (select distinct quote_number from lost_lead where quote_number is not null),
+         leads as (select quote_number, min(lead_id) as lead_id, count(*) as holders
+                     from lead_status where quote_number in (select quote_number from quotes) group by quote_number)
+    select q.quote_number,
+           case when o.holders = 1 then o.booked_opportunity_id end as booked_opportunity_id, coalesce(o.holders, 0) as opportunity_holders,
+           case when l.holders = 1 then l.lead_id end as lead_id, coalesce(l.holders, 0) as lead_holders
+      from quotes q left join quote_owner o using (quote_number) left join leads l using (quote_number);
+    analyze lost_quote`);
+  await ctx.change(
+    'lost_lead',
+    'link',
+    `update lost_lead t set booked_opportunity_id = coalesce(q.booked_opportunity_id, t.booked_opportunity_id),
+                            lead_id = coalesce(q.lead_id, t.lead_id), updated_at = now()
+       from lost_quote q
+      where q.quote_number = t.quote_number
+        and (t.booked_opportunity_id is distinct from coalesce(q.booked_opportunity_id, t.booked_opportunity_id)
+             or t.lead_id is distinct from coalesce(q.lead_id, t.lead_id))
+     returning t.quote_number, t.booked_opportunity_id, t.lead_id`,
+    [],
+    { columns: ['booked_opportunity_id', 'lead_id'] },
+  );
+  const found = await ctx.tx.query(
+    `select count(*) filter (where q.opportunity_holders = 0), count(*) filter (where q.opportunity_holders > 1),
+            count(*) filter (where q.lead_holders = 0), count(*) filter (where q.lead_holders > 1)
+       from lost_lead t join lost_quote q using (quote_number)`,
+  );
+  noteQuotes(ctx, found.rows[0], opportunityNotes('lost_lead'));
+  noteQuotes(ctx, found.rows[0], { unmatched: 'lost_lead quotes matching no lead (orphans)', ambiguous: 'lost_lead quotes held by several leads (not linked)' }, 2);
 }

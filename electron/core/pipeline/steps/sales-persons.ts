@@ -313,7 +313,7 @@ export function createSalesPersonsStep(nicknames: () => NicknameMap = nicknameSo
               and d.sales_person_id is distinct from m.sales_person_id
            returning d.raw_sales_person as raw, m.sales_person_id`,
           [],
-          { column: 'sales_person_id' },
+          { columns: ['sales_person_id'] },
         );
       }
       const unlinked = await tx.query(
