@@ -57,13 +57,15 @@ async function linkToOpportunity(ctx: StepContext, table: 'lead_status' | 'job')
  */
 async function linkLostLeads(ctx: StepContext) {
   await ctx.tx.exec(`drop table if exists lost_quote; create temp table lost_quote on commit drop as
-    with quotes as (select distinct quote_number from lost_lead where quote_number is not null),
-         leads as (select quote_number, min(lead_id) as lead_id, count(*) as holders
-                     from lead_status where quote_number in (select quote_number from quotes) group by quote_number)
     select q.quote_number,
            case when o.holders = 1 then o.booked_opportunity_id end as booked_opportunity_id, coalesce(o.holders, 0) as opportunity_holders,
            case when l.holders = 1 then l.lead_id end as lead_id, coalesce(l.holders, 0) as lead_holders
-      from quotes q left join quote_owner o using (quote_number) left join leads l using (quote_number);
+      from (select distinct quote_number from lost_lead where quote_number is not null) q
+      left join quote_owner o using (quote_number)
+      -- The semi-join on lost_lead itself, not on the list above: the planner knows its size.
+      left join (select quote_number, min(lead_id) as lead_id, count(*) as holders
+                   from lead_status where quote_number in (select quote_number from lost_lead where quote_number is not null)
+                  group by quote_number) l using (quote_number);
     analyze lost_quote`);
   await ctx.change(
     'lost_lead',
