@@ -21,7 +21,7 @@ export const quoteLinkageStep: PipelineStep = {
   },
 };
 
-/** The notes on the quotes of `table` that no row holds and that several hold, from two counts at `offset`. */
+/** Two notes: rows whose quote no holder has, and rows whose quote several hold; the counts at `offset` and after. */
 function noteQuotes(ctx: StepContext, counts: readonly unknown[] | undefined, notes: { unmatched: string; ambiguous: string }, offset = 0) {
   ctx.note(notes.unmatched, Number(counts?.[offset] ?? 0));
   ctx.note(notes.ambiguous, Number(counts?.[offset + 1] ?? 0));
@@ -53,7 +53,8 @@ async function linkToOpportunity(ctx: StepContext, table: 'lead_status' | 'job')
 
 /**
  * A lost lead's opportunity and its own lead (the one lead of the pool holding its quote), set in one
- * statement so each row is rewritten once. Only the quotes lost leads show are looked up.
+ * statement, so the report counts lost-lead rows changed rather than links written. Only the quotes
+ * lost leads show are looked up.
  */
 async function linkLostLeads(ctx: StepContext) {
   await ctx.tx.exec(`drop table if exists lost_quote; create temp table lost_quote on commit drop as
