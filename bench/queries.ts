@@ -24,7 +24,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,8 +35,7 @@ import { findPlaceholders, resolveParamValues, scanLibrary } from '../electron/c
 import { migrate, projectMigrations } from '../electron/core/migrate/index.ts';
 import { orderSteps, pipelineSteps, runPipeline } from '../electron/core/pipeline/index.ts';
 import { prepareLibraryStatement, streamStatement } from '../electron/core/query/library-run.ts';
-import { generateSample } from '../electron/core/sample/index.ts';
-import { median } from './support.ts';
+import { median, sampleFor } from './support.ts';
 import type { Database, DatabaseTarget } from '../electron/core/db/index.ts';
 import type { LibraryQuery, ParamValue } from '../shared/contract/index.ts';
 
@@ -55,15 +54,6 @@ interface Timing {
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-
-async function sampleFor(jobs: number): Promise<string> {
-  const dir = join(tmpdir(), 'wb-bench-samples', `jobs-${jobs}-seed-1`);
-  if (!existsSync(join(dir, 'truth', 'manifest.json'))) {
-    process.stderr.write(`generating a sample with ${jobs} jobs in ${dir}…\n`);
-    await generateSample({ outDir: dir, jobs, seed: 1 });
-  }
-  return dir;
-}
 
 /**
  * Migrates, imports the sample and runs the pipelines, unless a finished load is already there; then
